@@ -1,0 +1,1 @@
+"""Coding: frames over UD trees, actor resolution, pattern matching."""

@@ -1,0 +1,116 @@
+"""Actor resolution: the CAMEO actor code a noun phrase denotes, composed from dictionary hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coder.coding.tree import conjuncts, phrase
+from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
+from coder.doc import Sentence
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    head: int  # token id of the phrase head
+    start: int  # first and last token ids of the words that gave the code
+    end: int
+    text: str
+    refs: tuple[str, ...] = ()  # dictionary entries used ("countries.yaml:120")
+    needs_country: bool = False  # an agent with no country ("l'armée"): story context may fill it
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    depth: int
+    actor: ActorEntry | None = None
+    agent: AgentEntry | None = None
+
+
+class ActorResolver:
+    """Resolves phrases of one sentence against one lexicon, on the story's date."""
+
+    def __init__(self, lex: Lexicon, sent: Sentence, date: str | None):
+        self.lex, self.sent, self.date = lex, sent, date
+        self._cache: dict[int, Actor | None] = {}
+
+    def resolve_all(self, head: int) -> list[Actor]:
+        """Actors of a head and of each of its coordinated conjuncts."""
+        out = []
+        for h in conjuncts(self.sent, head):
+            a = self.resolve(h)
+            if a is not None:
+                out.append(a)
+        return out
+
+    def resolve(self, head: int) -> Actor | None:
+        if head not in self._cache:
+            self._cache[head] = self._resolve(head)
+        return self._cache[head]
+
+    def _hits(self, ids: dict[int, int]) -> list[_Hit]:
+        toks = self.sent.tokens
+        hits = []
+        for m in self.lex.actors.find(toks, ids):
+            d = min(ids[i] for i in range(m.start, m.end + 1))
+            for v in m.values:
+                hits.append(_Hit(m.start, m.end, d, actor=v))
+        for m in self.lex.agents.find(toks, ids, use_lemma=True):
+            d = min(ids[i] for i in range(m.start, m.end + 1))
+            hits.append(_Hit(m.start, m.end, d, agent=m.values[0]))
+        return hits
+
+    def _resolve(self, head: int) -> Actor | None:
+        if self.sent.token(head).upos == "PRON":
+            return None
+        ids = phrase(self.sent, head, self.lex.language.genitive_prepositions)
+        hits = self._hits(ids)
+        if not hits:
+            return None
+        # Drop people outside their dates and hits overlapped by a longer actor name.
+        full = [h for h in hits if h.actor and h.actor.kind in ("org", "person", "capital")
+                and h.actor.code_on(self.date)]
+        countries = [h for h in hits if h.actor and h.actor.kind in ("country", "adjective")]
+        nouns = [h for h in hits if h.agent and (not h.agent.adjective or h.start == head)]
+        adjs = [h for h in hits if h.agent and h.agent.adjective and h.start != head]
+        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind == "country" or c.start == head],
+                         key=lambda h: (h.depth, h.agent is not None))
+        if not anchors:
+            if not countries:
+                return None
+            anchors = countries  # a lone demonym: "the French proposal" -> FRA
+        a = anchors[0]
+        used = [a]
+        if a.agent is not None:
+            country_hit = next(iter(sorted(countries + full, key=lambda h: h.depth)), None)
+            if country_hit is None:
+                return self._actor(a.agent.agent, head, used, needs_country=True)
+            used.append(country_hit)
+            ccode = self._country_of(country_hit)
+            if not ccode:
+                return self._actor(country_hit.actor.code_on(self.date) or "", head, used)
+            return self._actor(ccode + a.agent.agent, head, used)
+        code = a.actor.code_on(self.date) or ""
+        if a.actor.kind in ("country", "adjective"):
+            extra = sorted(adjs, key=lambda h: h.depth)
+            if extra:
+                used.append(extra[0])
+                code += extra[0].agent.agent
+        return self._actor(code, head, used)
+
+    def _country_of(self, h: _Hit) -> str:
+        from coder.cameo import countries
+
+        code = h.actor.code_on(self.date) or ""
+        return code[:3] if code[:3] in countries() else ""
+
+    def _actor(self, code: str, head: int, used: list[_Hit], needs_country: bool = False) -> Actor | None:
+        if not code:
+            return None
+        start = min(h.start for h in used)
+        end = max(h.end for h in used)
+        words = [t.form for t in self.sent.tokens[start - 1:end]]
+        refs = tuple((h.actor or h.agent).ref for h in used)
+        return Actor(code, head, start, end, " ".join(words), refs, needs_country)

@@ -1,0 +1,200 @@
+"""The sentence coder: verb and event-noun patterns over frames, giving source-code-target events."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from coder.coding.actors import Actor, ActorResolver
+from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
+from coder.coding.tree import base, case_of, depth, phrase, rel_matches
+from coder.dictionaries.model import Constraint, Lexicon, Pattern
+from coder.doc import ParsedStory, Sentence
+from coder.text import fold
+
+CLAUSE_RELS = ("xcomp", "ccomp", "advcl", "csubj")
+
+
+@dataclass
+class CodedEvent:
+    sentence: int  # index of the sentence in its story
+    source: Actor
+    target: Actor | None
+    code: str
+    pattern: Pattern
+    pred: int  # token id of the verb or event noun
+    lemma: str
+
+
+@dataclass
+class Attempt:
+    """What happened at one candidate predicate (for `coder explain`)."""
+
+    pred: int
+    lemma: str
+    frame: Frame | None
+    tried: list[tuple[str, str]] = field(default_factory=list)  # (pattern id, outcome)
+    events: list[CodedEvent] = field(default_factory=list)
+    note: str = ""
+
+
+class SentenceCoder:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
+        t = sent.token(tid)
+        table = self.lex.nominal_patterns if t.upos in NOMINAL_UPOS else self.lex.patterns
+        if t.upos not in NOMINAL_UPOS and t.upos not in ("VERB", "AUX", "ADJ"):
+            return []
+        return table.get(fold(t.lemma)) or table.get(fold(t.form)) or []
+
+    def code(self, sent: Sentence, date: str | None, index: int = 0) -> list[CodedEvent]:
+        return [e for a in self.explain(sent, date, index) for e in a.events]
+
+    def explain(self, sent: Sentence, date: str | None, index: int = 0) -> list[Attempt]:
+        """Try every candidate predicate, governors first; return what happened at each."""
+        frames = FrameBuilder(sent, self.lex.language)
+        actors = ActorResolver(self.lex, sent, date)
+        cands = [t.id for t in sent.tokens if self._patterns_for(sent, t.id)]
+        cands.sort(key=lambda tid: (depth(sent, tid), tid))
+        consumed: set[int] = set()
+        attempts = []
+        question = sent.text.rstrip().endswith("?")
+        for tid in cands:
+            tok = sent.token(tid)
+            att = Attempt(tid, tok.lemma, None)
+            attempts.append(att)
+            if tid in consumed:
+                att.note = "part of a pattern of its governor"
+                continue
+            if question:
+                att.note = "question: not coded"
+                continue
+            f = att.frame = frames.frame(tid)
+            if f.hypothetical:
+                att.note = "hypothetical (conditional or modal): not coded"
+                continue
+            for p in self._patterns_for(sent, tid):
+                ok, why, used = self._match(sent, f, p)
+                att.tried.append((p.id, why))
+                if not ok:
+                    continue
+                consumed.update(used)
+                att.events = self._events(sent, f, p, actors, frames, used, index)
+                if not att.events:
+                    att.tried[-1] = (p.id, "matched, but no source actor found")
+                break
+        return attempts
+
+    # -- matching ------------------------------------------------------------------------------
+    def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
+        """The dependent satisfying a condition, or None."""
+        for rel, tid in f.deps:
+            if not rel_matches(rel, c.rel):
+                continue
+            if c.case and not (case_of(sent, tid) & c.case):
+                continue
+            if c.words is None:
+                return tid
+            ids = phrase(sent, tid)
+            if base(rel) in CLAUSE_RELS or base(c.rel) in ("advmod", "compound"):
+                ids = {tid: 0}
+            if c.words.hits(sent.tokens, ids):
+                return tid
+        return None
+
+    def _match(self, sent: Sentence, f: Frame, p: Pattern) -> tuple[bool, str, set[int]]:
+        if p.negated != f.negated:
+            return False, "verb is negated" if f.negated else "pattern needs a negated verb", set()
+        used = set()
+        for c in p.with_:
+            tid = self._holds(sent, f, c)
+            if tid is None:
+                return False, f"missing {c.describe()}", set()
+            used.add(tid)
+        for c in p.without:
+            if self._holds(sent, f, c) is not None:
+                return False, f"excluded by {c.describe()}", set()
+        return True, "matched", used
+
+    # -- arguments -----------------------------------------------------------------------------
+    def _find(self, sent: Sentence, f: Frame, specs: tuple[str, ...], actors: ActorResolver,
+              exclude: set[int]) -> list[Actor]:
+        for spec in specs:
+            rel, _, prep = spec.partition("/")
+            for r, tid in f.deps:
+                if tid in exclude or not rel_matches(r, rel):
+                    continue
+                if prep and fold(prep) not in case_of(sent, tid):
+                    continue
+                found = actors.resolve_all(tid)
+                if found:
+                    return found
+        return []
+
+    def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,
+                frames: FrameBuilder, used: set[int], index: int) -> list[CodedEvent]:
+        sources = self._find(sent, f, p.source, actors, set())
+        if not sources:
+            return []
+        heads = {a.head for a in sources}
+        lang = self.lex.language
+        specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
+        targets = self._find(sent, f, specs, actors, heads)
+        if not targets:
+            for tid in used:  # "refused to sign the truce with the rebels"
+                if base(sent.token(tid).deprel) in CLAUSE_RELS:
+                    targets = self._find(sent, frames.frame(tid), specs, actors, heads)
+                    if targets:
+                        break
+        out, seen = [], set()
+        lemma = sent.token(f.pred).lemma
+        for s in sources:
+            for t in targets or [None]:
+                key = (s.code, t.code if t else "")
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
+        return out
+
+
+def story_country(events: list[CodedEvent]) -> str | None:
+    """The one country all the story's coded actors belong to, if there is exactly one."""
+    from coder.cameo import split_actor
+
+    seen = Counter()
+    for e in events:
+        for a in (e.source, e.target):
+            if a is not None:
+                c, _ = split_actor(a.code)
+                if c:
+                    seen[c] += 1
+    return next(iter(seen)) if len(seen) == 1 else None
+
+
+def fill_from_context(events: list[CodedEvent]) -> list[CodedEvent]:
+    """Story context: give agents with no country ("l'armée") the story's only country.
+
+    Applies only when every coded actor with a country in the story has the same one
+    (e.g. a story whose actors are all Syrian); otherwise nothing changes.
+    """
+    country = story_country(events)
+    if not country:
+        return events
+
+    def fix(a: Actor | None) -> Actor | None:
+        if a is not None and a.needs_country:
+            return replace(a, code=country + a.code, needs_country=False, refs=a.refs + ("story context",))
+        return a
+
+    return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
+
+
+def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True) -> list[CodedEvent]:
+    coder = SentenceCoder(lex)
+    events = []
+    for i, sent in enumerate(ps.sentences):
+        events.extend(coder.code(sent, ps.story.date, i))
+    return fill_from_context(events) if context else events

@@ -1,0 +1,170 @@
+"""Predicate frames: who is the logical subject and object of a verb or event noun.
+
+Handles voice (passive subjects become objects, the agent becomes the subject; French reflexive
+"se sont emparées" stays active), control ("decided to withdraw"), shared subjects of coordinated
+verbs, relative clauses ("les rebelles, qui ont attaqué"), participles ("forces backed by Russia"),
+negation and hypothetical moods. Relations are UD v2 names in logical voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coder.coding.tree import base, case_of
+from coder.dictionaries.model import Language
+from coder.doc import Sentence
+from coder.text import fold
+
+NOMINAL_UPOS = ("NOUN", "PROPN")
+
+
+@dataclass
+class Frame:
+    pred: int
+    deps: list[tuple[str, int]] = field(default_factory=list)  # (logical relation, token id)
+    negated: bool = False
+    hypothetical: bool = False
+    passive: bool = False
+
+    def get(self, rel: str) -> list[int]:
+        return [t for r, t in self.deps if r == rel or r.startswith(rel + ":")]
+
+
+class FrameBuilder:
+    def __init__(self, sent: Sentence, lang: Language):
+        self.sent, self.lang = sent, lang
+        self._frames: dict[int, Frame] = {}
+
+    def frame(self, tid: int) -> Frame:
+        if tid not in self._frames:
+            self._frames[tid] = Frame(tid)  # guards against cycles in broken trees
+            tok = self.sent.token(tid)
+            f = self._nominal(tid) if tok.upos in NOMINAL_UPOS else self._verbal(tid)
+            self._frames[tid] = f
+        return self._frames[tid]
+
+    # -- verbs ---------------------------------------------------------------------------------
+    def _verbal(self, tid: int) -> Frame:
+        s, lang = self.sent, self.lang
+        kids = s.children(tid)
+        rels = [s.token(c).deprel for c in kids]
+        has_agent = any(r == "obl:agent" for r in rels)
+        reflexive = any(base(r) == "expl" for r in rels)
+        passive = any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive)
+        f = Frame(tid, passive=passive)
+        for c in kids:
+            r = s.token(c).deprel
+            if passive and r == "nsubj:pass":
+                r = "obj"
+            elif passive and (r == "obl:agent" or (base(r) == "obl" and case_of(s, c) & lang.agent_prepositions)):
+                r = "nsubj"
+            elif r == "nsubj:pass":
+                r = "nsubj"
+            f.deps.append((r, c))
+        self._relative_pronouns(f)
+        if not f.get("nsubj"):
+            self._inherit_subject(f)
+        f.negated = self._negated(tid) or self._negated_object(f)
+        f.hypothetical = self._hypothetical(tid)
+        gov = s.token(tid)
+        if base(gov.deprel) in ("xcomp", "ccomp", "advcl") and gov.head:
+            g = self.frame(gov.head)
+            if base(gov.deprel) == "xcomp":
+                f.negated = f.negated or g.negated
+            f.hypothetical = f.hypothetical or (g.hypothetical and base(gov.deprel) == "xcomp")
+        return f
+
+    def _relative_pronouns(self, f: Frame) -> None:
+        """In a relative clause, a relative pronoun stands for the noun the clause modifies."""
+        tok = self.sent.token(f.pred)
+        if tok.deprel not in ("acl:relcl", "acl") or not tok.head:
+            return
+        for k, (r, c) in enumerate(f.deps):
+            ct = self.sent.token(c)
+            if ct.upos == "PRON" and (ct.feat("PronType") == "Rel" or base(ct.deprel) in ("nsubj", "obj")) and r in ("nsubj", "obj"):
+                if ct.feat("PronType") == "Rel" or fold(ct.lemma) in ("qui", "que", "who", "which", "that", "lequel"):
+                    f.deps[k] = (r, tok.head)
+
+    def _inherit_subject(self, f: Frame) -> None:
+        s = self.sent
+        tok = s.token(f.pred)
+        rel, head = base(tok.deprel), tok.head
+        if not head:
+            return
+        if rel == "xcomp":
+            g = self.frame(head)
+            controller = g.get("obj") if s.token(head).upos not in NOMINAL_UPOS else []
+            subj = controller or g.get("nsubj")
+        elif rel in ("conj", "advcl") and s.token(head).upos not in NOMINAL_UPOS:
+            subj = self.frame(head).get("nsubj")
+        elif rel == "acl":
+            if tok.deprel == "acl:relcl":
+                subj = [head] if not f.get("obj") or head not in f.get("obj") else []
+            elif tok.feat("VerbForm") == "Part" and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"):
+                f.deps.append(("obj", head))  # "les forces soutenues par la Russie"
+                subj = []
+            else:
+                subj = [head]  # "les rebelles attaquant la ville"
+        else:
+            subj = []
+        f.deps.extend(("nsubj", t) for t in subj[:1])
+
+    def _negated(self, tid: int) -> bool:
+        s, neg = self.sent, self.lang.negation
+        for c in s.children(tid):
+            t = s.token(c)
+            if base(t.deprel) in ("advmod", "aux", "det", "cc", "dep", "fixed") or t.upos == "PART":
+                if fold(t.form) in neg or fold(t.lemma) in neg or (t.feat("Polarity") == "Neg" and t.upos in ("ADV", "PART")):
+                    return True
+        return False
+
+    def _negated_object(self, f: Frame) -> bool:
+        """'accepted no truce', 'n'acceptera aucune offre': a negative determiner on the object."""
+        s, neg = self.sent, self.lang.negation
+        for o in f.get("obj"):
+            for c in s.children(o):
+                t = s.token(c)
+                if base(t.deprel) == "det" and (fold(t.form) in neg or t.feat("PronType") == "Neg"):
+                    return True
+        return False
+
+    def _hypothetical(self, tid: int) -> bool:
+        s, lang = self.sent, self.lang
+        toks = [s.token(tid)] + [s.token(c) for c in s.children(tid) if base(s.token(c).deprel) == "aux"]
+        for t in toks:
+            if fold(t.lemma) in lang.hypothetical_auxiliaries or fold(t.form) in lang.hypothetical_auxiliaries:
+                return True
+            if t.feat("Mood") in lang.hypothetical_moods:
+                return True
+        return False
+
+    # -- event nouns ---------------------------------------------------------------------------
+    def _nominal(self, tid: int) -> Frame:
+        """'le veto russe à la résolution', 'the army's offensive against the rebels'."""
+        s, lang = self.sent, self.lang
+        f = Frame(tid)
+        for c in s.children(tid):
+            t = s.token(c)
+            r = t.deprel
+            lone_modifier = base(r) == "acl" and not s.children(c)  # a tagger's "VERB" that is an adjective
+            if r == "nmod:poss" or lone_modifier or (base(r) in ("amod", "compound") and t.upos in ("ADJ", "PROPN", "NOUN")):
+                f.deps.append(("nsubj", c))
+            elif base(r) == "nmod":
+                marks = case_of(s, c)
+                if marks & lang.genitive_prepositions or marks & lang.agent_prepositions:
+                    f.deps.append(("nsubj", c))
+                else:
+                    f.deps.append(("obl", c))
+            elif base(r) != "det":
+                f.deps.append((r, c))
+        tok = s.token(tid)
+        if tok.head and base(tok.deprel) in ("obj", "nsubj"):
+            g = self.frame(tok.head)
+            f.negated = g.negated
+            f.hypothetical = g.hypothetical
+            if fold(s.token(tok.head).lemma) in lang.light_verbs and base(tok.deprel) == "obj":
+                # "l'armée a lancé une offensive contre...": the light verb lends its subject and obliques
+                if not f.get("nsubj"):
+                    f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
+                f.deps.extend((r, t) for r, t in g.deps if base(r) in ("obl", "iobj"))
+        return f

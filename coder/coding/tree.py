@@ -1,0 +1,74 @@
+"""Helpers over a UD tree: relation bases, nominal phrases, case markers."""
+
+from __future__ import annotations
+
+from coder.doc import Sentence
+from coder.text import fold
+
+# Dependents that stay inside a noun phrase (for names and pattern words).
+PHRASE_RELS = {"amod", "compound", "flat", "fixed", "appos", "nmod", "det", "case", "nummod", "goeswith"}
+# Dependents that stay inside a noun phrase when looking for the actor it denotes.
+ACTOR_RELS = {"amod", "compound", "flat", "fixed", "appos", "nmod", "det", "case", "goeswith"}
+CLAUSAL = {"xcomp", "ccomp", "advcl", "acl", "parataxis", "csubj", "conj"}
+
+
+def base(deprel: str) -> str:
+    return deprel.split(":", 1)[0]
+
+
+def rel_matches(rel: str, wanted: str) -> bool:
+    """'obl:arg' matches 'obl'; 'compound:prt' matches only 'compound:prt' or 'compound'."""
+    return rel == wanted or rel.startswith(wanted + ":")
+
+
+def case_of(sent: Sentence, tid: int) -> set[str]:
+    """Folded prepositions/markers (case, mark) attached to a token."""
+    out = set()
+    for c in sent.children(tid):
+        t = sent.token(c)
+        if base(t.deprel) in ("case", "mark"):
+            out.add(fold(t.lemma))
+            out.add(fold(t.form))
+    return out
+
+
+def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) -> dict[int, int]:
+    """Token id -> depth for the noun phrase of ``head`` (clauses and conjuncts excluded).
+
+    With ``genitive`` given, ``nmod`` dependents are kept only when marked by one of those
+    prepositions or by none (possessives): the phrase then names an actor, not a circumstance.
+    """
+    rels = PHRASE_RELS if genitive is None else ACTOR_RELS
+    out = {head: 0}
+    stack = [head]
+    while stack:
+        h = stack.pop()
+        for c in sent.children(h):
+            t = sent.token(c)
+            b = base(t.deprel)
+            if b not in rels or c in out:
+                continue
+            if genitive is not None and b == "nmod" and t.deprel != "nmod:poss":
+                marks = case_of(sent, c)
+                if marks and not marks & genitive:
+                    continue
+            out[c] = out[h] + 1
+            stack.append(c)
+    return out
+
+
+def conjuncts(sent: Sentence, head: int) -> list[int]:
+    """The head and the nominal conjuncts coordinated with it ("Moscou et Pékin")."""
+    out = [head]
+    for c in sent.children(head):
+        if base(sent.token(c).deprel) == "conj" and sent.token(c).upos in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
+            out.extend(conjuncts(sent, c))
+    return out
+
+
+def depth(sent: Sentence, tid: int) -> int:
+    d = 0
+    while tid and d < 200:
+        tid = sent.token(tid).head
+        d += 1
+    return d

@@ -1,0 +1,22 @@
+"""Dictionaries: loading, validation, import of PETRARCH/TABARI files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coder.dictionaries.model import Dictionaries
+from coder.dictionaries.native import DictionaryErrors, default_dictionary_dir, load_native
+from coder.dictionaries.yamlfile import DictionaryError
+
+__all__ = ["Dictionaries", "DictionaryError", "DictionaryErrors", "load_dictionaries", "default_dictionary_dir"]
+
+_CACHE: dict[str, Dictionaries] = {}
+
+
+def load_dictionaries(path: str | Path | None = None) -> Dictionaries:
+    """Load a dictionary directory (default: the shipped one); cached per process."""
+    root = Path(path) if path else default_dictionary_dir()
+    key = str(root.resolve())
+    if key not in _CACHE:
+        _CACHE[key] = load_native(root)[0]
+    return _CACHE[key]

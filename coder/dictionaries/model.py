@@ -1,0 +1,133 @@
+"""In-memory dictionaries: actors, agents, language facts and verb patterns (plain dataclasses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coder.dictionaries.phrases import PhraseIndex, WordSet
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    start: str | None = None  # ISO date, inclusive
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """What a name means. kind: country | adjective | capital | org | person."""
+
+    kind: str
+    code: str = ""  # full code (country code for country/adjective)
+    roles: tuple[Role, ...] = ()
+    ref: str = ""  # "file:line" of the entry, for explanations
+
+    def code_on(self, date: str | None) -> str | None:
+        """The code on a date; people outside every role's dates have none."""
+        if not self.roles:
+            return self.code
+        if not date:
+            return max(self.roles, key=lambda r: r.start or "").code
+        for r in self.roles:
+            if (r.start is None or r.start <= date) and (r.end is None or date <= r.end):
+                return r.code
+        return None
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    agent: str
+    adjective: bool  # an adjective ("gouvernementales") rather than a head noun ("armée")
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A dependent of the predicate, by relation, whose phrase has one of ``words``."""
+
+    rel: str
+    words: WordSet | None = None
+    case: frozenset[str] | None = None  # folded prepositions one of which must mark the dependent
+
+    def describe(self) -> str:
+        w = "|".join(self.words.words[:4]) + ("|…" if self.words and len(self.words.words) > 4 else "") if self.words else "*"
+        c = f" case={'|'.join(sorted(self.case))}" if self.case else ""
+        return f"{self.rel}:{w}{c}"
+
+
+@dataclass
+class Pattern:
+    id: str
+    lemmas: tuple[str, ...]
+    code: str
+    nominal: bool = False
+    with_: tuple[Constraint, ...] = ()
+    without: tuple[Constraint, ...] = ()
+    negated: bool = False
+    source: tuple[str, ...] = ("nsubj",)
+    target: tuple[str, ...] | None = None
+    example: str | None = None
+    expect: tuple[str, ...] | None = None
+    file: str = ""
+    line: int = 0
+    order: int = 0
+
+    @property
+    def specificity(self) -> tuple[int, int, int]:
+        return (len(self.with_), len(self.without), -self.order)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class Language:
+    """Grammar facts for one language, from <lang>/language.yaml (the engine has no others)."""
+
+    code: str
+    negation: frozenset[str] = frozenset()
+    target_prepositions: tuple[str, ...] = ()
+    agent_prepositions: frozenset[str] = frozenset()
+    genitive_prepositions: frozenset[str] = frozenset()
+    hypothetical_auxiliaries: frozenset[str] = frozenset()
+    hypothetical_moods: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+
+
+@dataclass
+class Lexicon:
+    """Everything needed to code one language."""
+
+    language: Language
+    actors: PhraseIndex[ActorEntry]
+    agents: PhraseIndex[AgentEntry]
+    patterns: dict[str, list[Pattern]]  # folded lemma -> patterns, most specific first
+    nominal_patterns: dict[str, list[Pattern]]
+
+    def all_patterns(self) -> list[Pattern]:
+        seen: dict[str, Pattern] = {}
+        for table in (self.patterns, self.nominal_patterns):
+            for ps in table.values():
+                for p in ps:
+                    seen.setdefault(p.id, p)
+        return sorted(seen.values(), key=lambda p: p.order)
+
+
+@dataclass
+class Dictionaries:
+    """Dictionaries for several languages, plus their provenance."""
+
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    digest: str = ""
+
+    def lexicon(self, lang: str) -> Lexicon:
+        try:
+            return self.lexicons[lang]
+        except KeyError:
+            raise KeyError(
+                f"no dictionaries for language {lang!r} (have: {', '.join(sorted(self.lexicons)) or 'none'})"
+            ) from None

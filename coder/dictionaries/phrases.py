@@ -1,0 +1,120 @@
+"""Phrase indexes: find dictionary names and words in a run of tokens.
+
+Keys are compacted (no spaces or hyphens) so tokenizer differences ("al-Assad" vs "al - Assad")
+do not matter. Case rules: a name written with no lower-case letter ("US", "EI") must match with
+the same case; a name starting with a capital ("Turkey") needs a capital in the text; any other
+name matches case-insensitively. Accents never matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from coder.doc import Token
+from coder.text import compact, fold, strip_accents
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[V]):
+    start: int  # token id of the first word
+    end: int  # token id of the last word (inclusive)
+    values: tuple[V, ...]
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 1 and not any(c.islower() for c in letters) and len(name) <= 8
+
+
+class PhraseIndex(Generic[V]):
+    """Maps names (one or more words) to values; matches them over sentence tokens."""
+
+    def __init__(self) -> None:
+        self._folded: dict[str, list[tuple[V, bool]]] = {}
+        self._exact: dict[str, list[V]] = {}
+        self._prefixes: set[str] = set()
+        self._exact_prefixes: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self._folded) + len(self._exact)
+
+    def add(self, name: str, value: V) -> None:
+        name = name.strip()
+        if not name:
+            return
+        if _is_acronym(name):
+            key = compact(strip_accents(name))
+            self._exact.setdefault(key, []).append(value)
+            self._exact_prefixes.update(key[:i] for i in range(1, len(key) + 1))
+        else:
+            key = compact(fold(name))
+            self._folded.setdefault(key, []).append((value, name[:1].isupper()))
+            self._prefixes.update(key[:i] for i in range(1, len(key) + 1))
+
+    def entries(self) -> list[tuple[str, list[V]]]:
+        """(compacted key, values) for every name, for consistency checks."""
+        return [(k, [v for v, _ in vs]) for k, vs in self._folded.items()] + list(self._exact.items())
+
+    def lookup(self, text: str) -> list[V]:
+        """Values of a name as typed (case rules applied as if it were text)."""
+        out = list(self._exact.get(compact(strip_accents(text)), ()))
+        capital = text[:1].isupper()
+        out += [v for v, cap in self._folded.get(compact(fold(text)), ()) if capital or not cap]
+        return out
+
+    def contains_word(self, word: str) -> bool:
+        return compact(fold(word)) in self._folded or compact(strip_accents(word)) in self._exact
+
+    def find(
+        self, tokens: Sequence[Token], allowed: Iterable[int] | None = None, use_lemma: bool = False
+    ) -> list[Match[V]]:
+        """Longest, non-overlapping matches over consecutive tokens (ids in ``allowed`` only)."""
+        ids = sorted(allowed) if allowed is not None else [t.id for t in tokens]
+        ok = set(ids)
+        out: list[Match[V]] = []
+        covered = 0
+        for start in ids:
+            if start <= covered:
+                continue
+            best: Match[V] | None = None
+            f = e = ""
+            j = start
+            capital = tokens[start - 1].form[:1].isupper()
+            while j in ok:
+                tok = tokens[j - 1]
+                f += compact(fold(tok.form))
+                e += compact(strip_accents(tok.form))
+                vals: list[V] = list(self._exact.get(e, ()))
+                vals += [v for v, cap in self._folded.get(f, ()) if capital or not cap]
+                if vals:
+                    best = Match(start, j, tuple(vals))
+                if f not in self._prefixes and e not in self._exact_prefixes:
+                    break
+                j += 1
+            if best is None and use_lemma:
+                tok = tokens[start - 1]
+                vals = [v for v, _ in self._folded.get(compact(fold(tok.lemma)), ())]
+                if vals:
+                    best = Match(start, start, tuple(vals))
+            if best is not None:
+                out.append(best)
+                covered = best.end
+        return out
+
+
+class WordSet(PhraseIndex[bool]):
+    """A set of words or multi-word expressions matched on forms and lemmas (for verb patterns)."""
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.words: list[str] = []
+        for w in words:
+            self.words.append(w)
+            self.add(w.lower() if not _is_acronym(w) else w, True)
+
+    def hits(self, tokens: Sequence[Token], allowed: Iterable[int]) -> list[Match[bool]]:
+        return self.find(tokens, allowed, use_lemma=True)

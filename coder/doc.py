@@ -1,0 +1,77 @@
+"""The small document model every stage shares: stories, sentences and tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Story:
+    """One news story as ingested: text plus metadata."""
+
+    id: str
+    text: str
+    date: str | None = None  # ISO YYYY-MM-DD
+    language: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Token:
+    """One syntactic word of a UD tree. ``id`` and ``head`` are 1-based (0 = root)."""
+
+    id: int
+    form: str
+    lemma: str
+    upos: str
+    feats: str
+    head: int
+    deprel: str
+    start: int = -1  # character offsets in the sentence text, -1 when unknown
+    end: int = -1
+
+    def feat(self, name: str) -> str | None:
+        if not self.feats or self.feats == "_":
+            return None
+        for kv in self.feats.split("|"):
+            k, _, v = kv.partition("=")
+            if k == name:
+                return v
+        return None
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence: its text and its tokens (``tokens[k].id == k + 1``)."""
+
+    id: int
+    text: str
+    tokens: list[Token]
+    sent_id: str | None = None
+    _children: list[list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def token(self, tid: int) -> Token:
+        return self.tokens[tid - 1]
+
+    def children(self, tid: int) -> list[int]:
+        """Ids of the dependents of token ``tid`` (0 gives the root), in sentence order."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in range(len(self.tokens) + 1)]
+            for t in self.tokens:
+                if 0 <= t.head <= len(self.tokens):
+                    kids[t.head].append(t.id)
+            self._children = kids
+        return self._children[tid]
+
+
+@dataclass
+class ParsedStory:
+    """A story with its sentences; ``parser`` names the model that produced them."""
+
+    story: Story
+    sentences: list[Sentence]
+    parser: str = ""

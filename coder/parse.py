@@ -1,0 +1,175 @@
+"""Parsing with Stanza: pipelines per language (lazy, one per process), batching, and a parse cache."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from coder.conllu import read_conllu, write_conllu
+from coder.doc import ParsedStory, Sentence, Story, Token
+
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+log = logging.getLogger(__name__)
+
+
+class ModelsMissing(RuntimeError):
+    pass
+
+
+def models_dir(explicit: str | Path | None = None) -> Path:
+    """The Stanza resources directory: the flag, else $CODER_MODELS_DIR, else $STANZA_RESOURCES_DIR,
+    else Stanza's default (~/stanza_resources)."""
+    for cand in (explicit, os.environ.get("CODER_MODELS_DIR"), os.environ.get("STANZA_RESOURCES_DIR")):
+        if cand:
+            return Path(cand).expanduser()
+    return Path("~/stanza_resources").expanduser()
+
+
+def model_id(lang: str, directory: Path) -> str:
+    """An identifier of the exact model files used for a language (names and sizes)."""
+    lang_dir = directory / lang
+    if not lang_dir.is_dir():
+        return f"stanza:{lang}:missing"
+    parts = []
+    for f in sorted(lang_dir.rglob("*.pt")):
+        parts.append(f"{f.relative_to(lang_dir)}:{f.stat().st_size}")
+    return f"stanza:{lang}:" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
+
+
+def download_models(langs: Iterable[str], directory: str | Path | None = None) -> Path:
+    """Fetch the official Stanza models (needs the internet)."""
+    import stanza
+
+    d = models_dir(directory)
+    for lang in langs:
+        stanza.download(lang, model_dir=str(d), processors=PROCESSORS)
+    return d
+
+
+
+
+@dataclass
+class Parser:
+    """Batched Stanza parsing for several languages with one cache."""
+
+    directory: Path
+    batch_size: int = 64
+    device: str | None = None
+    cache: ParseCache | None = None
+
+    def __post_init__(self) -> None:
+        self._pipelines: dict[str, object] = {}
+
+    def pipeline(self, lang: str):
+        if lang not in self._pipelines:
+            import stanza
+
+            if not (self.directory / lang).is_dir():
+                raise ModelsMissing(
+                    f"no Stanza models for {lang!r} in {self.directory}; run `coder models download {lang}` "
+                    f"or point --models / STANZA_RESOURCES_DIR at a resources directory"
+                )
+            logging.getLogger("stanza").setLevel(logging.WARNING)
+            kwargs = {"use_gpu": self.device != "cpu"} if self.device else {}
+            if self.device and self.device not in ("cpu", "cuda"):
+                kwargs["device"] = self.device
+            self._pipelines[lang] = stanza.Pipeline(
+                lang, dir=str(self.directory), processors=PROCESSORS, download_method=None,
+                logging_level="WARN", tokenize_no_ssplit=False, **kwargs,
+            )
+        return self._pipelines[lang]
+
+    def model_id(self, lang: str) -> str:
+        return model_id(lang, self.directory)
+
+    def parse(self, stories: list[Story]) -> Iterator[ParsedStory]:
+        """Parse stories (each with a language), batched per language; cached results reused."""
+        by_lang: dict[str, list[Story]] = {}
+        for st in stories:
+            by_lang.setdefault(st.language or "", []).append(st)
+        done: dict[str, ParsedStory] = {}
+        for lang, group in by_lang.items():
+            mid = self.model_id(lang)
+            todo = []
+            for st in group:
+                hit = self.cache.get(st, mid) if self.cache else None
+                if hit is not None:
+                    done[st.id] = hit
+                else:
+                    todo.append(st)
+            for i in range(0, len(todo), self.batch_size):
+                chunk = todo[i:i + self.batch_size]
+                for st, ps in zip(chunk, self._parse_batch(lang, chunk, mid), strict=True):
+                    if self.cache:
+                        self.cache.put(ps)
+                    done[st.id] = ps
+        for st in stories:
+            yield done[st.id]
+
+    def _parse_batch(self, lang: str, stories: list[Story], mid: str) -> list[ParsedStory]:
+        import stanza
+
+        nlp = self.pipeline(lang)
+        docs = nlp([stanza.Document([], text=st.text) for st in stories])
+        return [ParsedStory(st, from_stanza(doc), mid) for st, doc in zip(stories, docs, strict=True)]
+
+
+def from_stanza(doc) -> list[Sentence]:
+    """Convert a Stanza Document to our sentences (done once, right after parsing)."""
+    out = []
+    for i, s in enumerate(doc.sentences):
+        tokens = []
+        for w in s.words:
+            parent = w.parent
+            start = parent.start_char if parent is not None and parent.start_char is not None else -1
+            end = parent.end_char if parent is not None and parent.end_char is not None else -1
+            tokens.append(Token(w.id, w.text, w.lemma or w.text, w.upos or "X", w.feats or "_",
+                                w.head or 0, w.deprel or "dep", start, end))
+        out.append(Sentence(i, s.text, tokens))
+    return out
+
+
+def text_key(story: Story, mid: str) -> str:
+    return hashlib.sha256(f"{mid}\x00{story.text}".encode()).hexdigest()
+
+
+class ParseCache:
+    """Parsed stories as CoNLL-U files keyed by a hash of (model, text); re-coding skips Stanza."""
+
+    def __init__(self, directory: str | Path):
+        self.dir = Path(directory)
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key[2:]}.conllu"
+
+    def get(self, story: Story, mid: str) -> ParsedStory | None:
+        p = self._path(text_key(story, mid))
+        if not p.is_file():
+            return None
+        try:
+            items = [x for x in read_conllu(p, parser=mid) if isinstance(x, ParsedStory)]
+        except (OSError, ValueError):
+            return None
+        if len(items) != 1:
+            return None
+        return ParsedStory(story, items[0].sentences, mid)
+
+    def put(self, ps: ParsedStory) -> None:
+        p = self._path(text_key(ps.story, ps.parser))
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp = p.with_suffix(f".tmp{os.getpid()}")
+        blank = Story(id="cached", text="")
+        tmp.write_text(write_conllu([ParsedStory(blank, ps.sentences, ps.parser)]), encoding="utf-8")
+        os.replace(tmp, p)
+
+
+def default_cache_dir() -> Path:
+    d = os.environ.get("CODER_CACHE_DIR")
+    if d:
+        return Path(d)
+    base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
+    return Path(base).expanduser() / "coder" / "parses"
