@@ -17,7 +17,7 @@ PREDICATE_UPOS = {"VERB", "AUX", "ADJ"}
 
 
 class ConlluError(ValueError):
-    pass
+    story_id: str | None = None
 
 
 def normalize_v1(tokens: list[Token]) -> None:
@@ -123,6 +123,7 @@ def read_conllu(path: str | Path, default_date: str | None = None, default_lang:
         try:
             s = _sentence(b, str(path), len(current.sentences))
         except ConlluError as e:
+            e.story_id = current.story.id
             yield e
             continue
         current.sentences.append(s)

@@ -119,7 +119,7 @@ def _conllu(path: Path, defaults: dict) -> Iterator[Item]:
         if isinstance(item, ConlluError):
             file, _, rest = str(item).partition(":")
             line, _, msg = rest.partition(":")
-            yield Reject(file, int(line) if line.isdigit() else None, None, msg.strip() or str(item))
+            yield Reject(file, int(line) if line.isdigit() else None, item.story_id, msg.strip() or str(item))
             continue
         st = item.story
         if st.date:

@@ -91,7 +91,7 @@ class SentenceCoder:
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
         """The dependent satisfying a condition, or None."""
         for rel, tid in f.deps:
-            if not rel_matches(rel, c.rel):
+            if c.rel != "any" and not rel_matches(rel, c.rel):
                 continue
             if c.case and not (case_of(sent, tid) & c.case):
                 continue

@@ -50,23 +50,30 @@ class FrameBuilder:
         rels = [s.token(c).deprel for c in kids]
         has_agent = any(r == "obl:agent" for r in rels)
         reflexive = any(base(r) == "expl" for r in rels)
-        passive = any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive)
+        tok = s.token(tid)
+        # "les forces soutenues par la Russie", "rebels backed by Turkey": the modified noun is the object
+        participle = (tok.deprel == "acl" and tok.feat("VerbForm") == "Part"
+                      and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
+        passive = participle or (
+            any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive))
         f = Frame(tid, passive=passive)
         for c in kids:
             r = s.token(c).deprel
             if passive and r == "nsubj:pass":
                 r = "obj"
-            elif passive and (r == "obl:agent" or (base(r) == "obl" and case_of(s, c) & lang.agent_prepositions)):
+            elif r == "obl:agent" or (passive and base(r) == "obl" and case_of(s, c) & lang.agent_prepositions):
                 r = "nsubj"
             elif r == "nsubj:pass":
                 r = "nsubj"
             f.deps.append((r, c))
+        if participle and not f.get("obj"):
+            f.deps.append(("obj", tok.head))
         self._relative_pronouns(f)
         if not f.get("nsubj"):
             self._inherit_subject(f)
         f.negated = self._negated(tid) or self._negated_object(f)
         f.hypothetical = self._hypothetical(tid)
-        gov = s.token(tid)
+        gov = tok
         if base(gov.deprel) in ("xcomp", "ccomp", "advcl") and gov.head:
             g = self.frame(gov.head)
             if base(gov.deprel) == "xcomp":
@@ -100,9 +107,8 @@ class FrameBuilder:
         elif rel == "acl":
             if tok.deprel == "acl:relcl":
                 subj = [head] if not f.get("obj") or head not in f.get("obj") else []
-            elif tok.feat("VerbForm") == "Part" and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"):
-                f.deps.append(("obj", head))  # "les forces soutenues par la Russie"
-                subj = []
+            elif f.passive:
+                subj = []  # the participle's noun is already its object
             else:
                 subj = [head]  # "les rebelles attaquant la ville"
         else:
@@ -158,11 +164,11 @@ class FrameBuilder:
             elif base(r) != "det":
                 f.deps.append((r, c))
         tok = s.token(tid)
-        if tok.head and base(tok.deprel) in ("obj", "nsubj"):
+        if tok.head and base(tok.deprel) in ("obj", "nsubj", "obl"):
             g = self.frame(tok.head)
             f.negated = g.negated
             f.hypothetical = g.hypothetical
-            if fold(s.token(tok.head).lemma) in lang.light_verbs and base(tok.deprel) == "obj":
+            if fold(s.token(tok.head).lemma) in lang.light_verbs and base(tok.deprel) in ("obj", "obl"):
                 # "l'armée a lancé une offensive contre...": the light verb lends its subject and obliques
                 if not f.get("nsubj"):
                     f.deps.extend(("nsubj", t) for t in g.get("nsubj"))

@@ -26,7 +26,7 @@ UD_RELATIONS = {
     "nsubj", "obj", "iobj", "obl", "xcomp", "ccomp", "advmod", "advcl", "compound", "nmod", "amod",
     "expl", "csubj", "aux", "cop", "mark", "case", "conj", "det", "nummod", "appos", "fixed", "flat",
     "acl", "parataxis", "dep", "discourse", "vocative", "dislocated", "list", "orphan", "goeswith",
-    "reparandum", "punct", "root", "cc", "clf",
+    "reparandum", "punct", "root", "cc", "clf", "any",
 }
 PATTERN_KEYS = {"id", "verb", "noun", "code", "with", "without", "negated", "source", "target",
                 "example", "expect", "note"}
@@ -177,7 +177,8 @@ def _load_agents(b: _Builder, path: Path) -> PhraseIndex[AgentEntry]:
     index: PhraseIndex[AgentEntry] = PhraseIndex()
     for e in _entries(b, path, load_yaml(path).data):
         agent = str(e.get("agent", ""))
-        if agent not in cameo.actor_types():
+        chunks = [agent[i:i + 3] for i in range(0, len(agent), 3)]
+        if not agent or len(agent) % 3 or any(c not in cameo.actor_types() for c in chunks):
             b.err(path, line_of(e), f"unknown CAMEO agent code {agent!r}")
             continue
         ref = f"{path.name}:{line_of(e)}"
@@ -238,10 +239,6 @@ def _load_verbs(b: _Builder, path: Path, synsets: dict[str, list[str]], seen: di
     if not isinstance(data, dict):
         b.err(path, 1, "a verbs file is a mapping with 'synsets' and 'patterns'")
         return []
-    syn = data.get("synsets") or {}
-    if isinstance(syn, dict):
-        for name, words in syn.items():
-            synsets[str(name)] = [str(w) for w in (words if isinstance(words, list) else [words])]
     out = []
     counters: dict[str, int] = {}
     for p in _entries(b, path, data, "patterns"):
@@ -331,11 +328,16 @@ def load_native(root: str | Path, strict: bool = True) -> tuple[Dictionaries, li
         order = [0]
         verb_files = sorted((lang_dir / "verbs").glob("*.yaml")) if (lang_dir / "verbs").is_dir() else []
         # synsets may be used across files: read every file's synsets first
+        defined: dict[str, str] = {}
         for path in verb_files:
             data = guarded(load_yaml, path)
             data = data.data if data is not None else None
             if isinstance(data, dict) and isinstance(data.get("synsets"), dict):
                 for name, words in data["synsets"].items():
+                    if str(name) in defined:
+                        b.err(path, line_of(data["synsets"]), f"synset {name!r} already defined in {defined[name]}")
+                        continue
+                    defined[str(name)] = str(path)
                     synsets[str(name)] = [str(w) for w in (words if isinstance(words, list) else [words])]
         for path in verb_files:
             b.files.append(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,11 +42,17 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# Dates stay strings ('2016-12-06'): dictionaries compare ISO strings, and YAML 1.1 timestamps surprise.
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# Dates stay strings ('2016-12-06'): dictionaries compare ISO strings. And only true/false are
+# booleans: YAML 1.1 would read the words "no", "on", "yes", "off" (negations, prepositions) as booleans.
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_Loader.yaml_implicit_resolvers = {}
+for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
+    for _tag, _rx in _resolvers:
+        if _tag == "tag:yaml.org,2002:timestamp":
+            continue
+        if _tag == "tag:yaml.org,2002:bool":
+            _rx = _BOOL
+        _Loader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _rx))
 
 
 @dataclass

@@ -1,0 +1,232 @@
+"""The coder over hand-written UD trees (no parser): voice, coordination, negation, control..."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder.coding.engine import SentenceCoder, code_parsed_story
+from coder.conllu import read_conllu
+
+
+def tree(tmp_path, rows: str, date: str = "2016-12-06", lang: str = "en"):
+    """A ParsedStory from compact rows: 'id form lemma upos head deprel [feats]'."""
+    lines = ["# newdoc id = t", f"# date = {date}"]
+    for r in rows.strip().splitlines():
+        parts = r.split()
+        tid, form, lemma, upos, head, rel = parts[:6]
+        feats = parts[6] if len(parts) > 6 else "_"
+        lines.append("\t".join([tid, form, lemma, upos, "_", feats, head, rel, "_", "_"]))
+    p = tmp_path / "t.conllu"
+    p.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    ps = next(read_conllu(p))
+    ps.story.language = lang
+    return ps
+
+
+def triples(ps, dicts, lang="en", context=True):
+    evs = code_parsed_story(ps, dicts.lexicon(lang), context)
+    return sorted((e.source.code, e.code, e.target.code if e.target else "-") for e in evs)
+
+
+def test_active_with_country_agent_composition(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 3 nsubj
+3 attacked attack VERB 0 root
+4 the the DET 5 det
+5 positions position NOUN 3 obj
+6 of of ADP 9 case
+7 the the DET 9 det
+8 Syrian Syrian ADJ 9 amod
+9 army army NOUN 5 nmod
+""")
+    assert triples(ps, mini_dicts) == [("SYRREB", "190", "SYRMIL")]
+
+
+def test_passive_agent_is_source(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 4 nsubj:pass
+3 were be AUX 4 aux:pass
+4 attacked attack VERB 0 root
+5 by by ADP 7 case
+6 Turkish Turkish ADJ 7 amod
+7 troops troop NOUN 4 obl:agent
+""")
+    assert triples(ps, mini_dicts) == [("TURMIL", "190", "SYRREB")]
+
+
+def test_coordinated_subjects_give_one_event_each(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 4 nsubj
+2 and and CCONJ 3 cc
+3 China China PROPN 1 conj
+4 vetoed veto VERB 0 root
+5 the the DET 7 det
+6 UN UN PROPN 7 compound
+7 resolution resolution NOUN 4 obj
+""")
+    assert triples(ps, mini_dicts) == [("CHN", "129", "IGOUNO"), ("RUS", "129", "IGOUNO")]
+
+
+def test_coordinated_objects(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 criticized criticize VERB 0 root
+3 France France PROPN 2 obj
+4 and and CCONJ 5 cc
+5 Turkey Turkey PROPN 3 conj
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "111", "FRA"), ("RUS", "111", "TUR")]
+
+
+def test_negated_verb_gives_no_event(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 The the DET 2 det
+2 army army NOUN 5 nsubj
+3 did do AUX 5 aux
+4 not not PART 5 advmod
+5 attack attack VERB 0 root
+6 Syria Syria PROPN 5 obj
+""")
+    assert triples(ps, mini_dicts, context=False) == []
+
+
+def test_negated_acceptance_is_a_refusal(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Damascus Damascus PROPN 4 nsubj
+2 will will AUX 4 aux
+3 not not PART 4 advmod
+4 accept accept VERB 0 root
+5 any any DET 6 det
+6 truce truce NOUN 4 obj
+""")
+    assert triples(ps, mini_dicts) == [("SYRGOV", "1246", "-")]
+
+
+def test_french_reflexive_with_aux_pass_is_active(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Les le DET 2 det
+2 troupes troupe NOUN 6 nsubj:pass
+3 syriennes syrien ADJ 2 amod
+4 se soi PRON 6 expl:pv
+5 sont être AUX 6 aux:pass
+6 emparées emparer VERB 0 root
+7 du de ADP 8 case
+8 quartier quartier NOUN 6 obl:arg
+""", lang="fr")
+    assert triples(ps, mini_dicts, lang="fr") == [("SYRMIL", "192", "-")]
+
+
+def test_control_verb_lends_its_subject(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Turkish Turkish ADJ 2 amod
+2 troops troop NOUN 3 nsubj
+3 tried try VERB 0 root
+4 to to PART 5 mark
+5 seize seize VERB 3 xcomp
+6 the the DET 7 det
+7 town town NOUN 5 obj
+""")
+    assert triples(ps, mini_dicts) == [("TURMIL", "192", "-")]
+
+
+def test_reported_speech_inner_subject(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 said say VERB 0 root
+3 Russian Russian ADJ 4 amod
+4 warplanes warplane NOUN 5 nsubj
+5 bombed bomb VERB 2 ccomp
+6 Aleppo Aleppo PROPN 5 obj
+""")
+    # the speaker is not the source of the bombing
+    assert triples(ps, mini_dicts) == [("FRA", "010", "-"), ("RUSMIL", "195", "-")]
+
+
+def test_relative_clause_subject(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 0 root
+3 , , PUNCT 5 punct
+4 who who PRON 5 nsubj PronType=Rel
+5 attacked attack VERB 2 acl:relcl
+6 Turkish Turkish ADJ 7 amod
+7 troops troop NOUN 5 obj
+""")
+    assert triples(ps, mini_dicts) == [("SYRREB", "190", "TURMIL")]
+
+
+def test_participle_modifier_is_passive(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 rebels rebel NOUN 0 root
+2 attacked attack VERB 1 acl Tense=Past|VerbForm=Part
+3 by by ADP 5 case
+4 Russian Russian ADJ 5 amod
+5 warplanes warplane NOUN 2 obl:agent
+""")
+    assert triples(ps, mini_dicts, context=False) == [("RUSMIL", "190", "REB")]
+
+
+def test_capital_is_government_and_conditional_is_not_coded(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Moscow Moscow PROPN 3 nsubj
+2 could could AUX 3 aux
+3 attack attack VERB 0 root
+4 Turkey Turkey PROPN 3 obj
+""")
+    assert triples(ps, mini_dicts) == []
+
+
+def test_question_is_not_coded(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Did do AUX 3 aux
+2 Russia Russia PROPN 3 nsubj
+3 attack attack VERB 0 root
+4 Turkey Turkey PROPN 3 obj
+5 ? ? PUNCT 3 punct
+""")
+    assert triples(ps, mini_dicts) == []
+
+
+def test_story_context_fills_missing_country(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 The the DET 2 det
+2 army army NOUN 3 nsubj
+3 attacked attack VERB 0 root
+4 Syrian Syrian ADJ 5 amod
+5 rebels rebel NOUN 3 obj
+""")
+    assert triples(ps, mini_dicts) == [("SYRMIL", "190", "SYRREB")]
+    assert triples(ps, mini_dicts, context=False) == [("MIL", "190", "SYRREB")]
+
+
+def test_dated_person(tmp_path, mini_dicts):
+    rows = """
+1 Laurent Laurent PROPN 3 nsubj
+2 Fabius Fabius PROPN 1 flat
+3 criticized criticize VERB 0 root
+4 Russia Russia PROPN 3 obj
+"""
+    assert triples(tree(tmp_path, rows, date="2015-06-01"), mini_dicts) == [("FRAGOV", "111", "RUS")]
+    assert triples(tree(tmp_path, rows, date="2019-06-01"), mini_dicts) == []
+
+
+def test_explain_reports_why_a_pattern_failed(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Damascus Damascus PROPN 2 nsubj
+2 rejected reject VERB 0 root
+3 the the DET 4 det
+4 proposal proposal NOUN 2 obj
+""")
+    attempts = SentenceCoder(mini_dicts.lexicon("en")).explain(ps.sentences[0], "2016-12-06")
+    assert attempts and attempts[0].lemma == "reject"
+    assert any("missing obj" in why for _, why in attempts[0].tried)
+
+
+@pytest.mark.parametrize("v1,v2", [("dobj", "obj"), ("nsubjpass", "nsubj:pass"), ("auxpass", "aux:pass")])
+def test_ud_v1_labels_normalized(tmp_path, v1, v2):
+    p = tmp_path / "v1.conllu"
+    p.write_text("1\tX\tx\tNOUN\t_\t_\t2\t%s\t_\t_\n2\tgo\tgo\tVERB\t_\t_\t0\troot\t_\t_\n\n" % v1)
+    ps = next(read_conllu(p))
+    assert ps.sentences[0].tokens[0].deprel == v2
