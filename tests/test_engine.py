@@ -227,6 +227,6 @@ def test_explain_reports_why_a_pattern_failed(tmp_path, mini_dicts):
 @pytest.mark.parametrize("v1,v2", [("dobj", "obj"), ("nsubjpass", "nsubj:pass"), ("auxpass", "aux:pass")])
 def test_ud_v1_labels_normalized(tmp_path, v1, v2):
     p = tmp_path / "v1.conllu"
-    p.write_text("1\tX\tx\tNOUN\t_\t_\t2\t%s\t_\t_\n2\tgo\tgo\tVERB\t_\t_\t0\troot\t_\t_\n\n" % v1)
+    p.write_text(f"1\tX\tx\tNOUN\t_\t_\t2\t{v1}\t_\t_\n2\tgo\tgo\tVERB\t_\t_\t0\troot\t_\t_\n\n")
     ps = next(read_conllu(p))
     assert ps.sentences[0].tokens[0].deprel == v2

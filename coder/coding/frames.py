@@ -52,7 +52,12 @@ class FrameBuilder:
         reflexive = any(base(r) == "expl" for r in rels)
         tok = s.token(tid)
         # "les forces soutenues par la Russie", "rebels backed by Turkey": the modified noun is the object
-        participle = (tok.deprel == "acl" and tok.feat("VerbForm") == "Part"
+        # A participle on a root noun with no agent is the sentence's own verb, misattached:
+        # "Turkish troops clashed with Kurdish fighters" is not a noun phrase.
+        main_verb_misparsed = tok.deprel == "acl" and not has_agent and s.token(tok.head).deprel == "root" \
+            and not any(t.upos in ("VERB", "AUX") and t.id != tid and base(t.deprel) not in ("acl", "aux", "cop")
+                        for t in s.tokens)
+        participle = (tok.deprel == "acl" and tok.feat("VerbForm") == "Part" and not main_verb_misparsed
                       and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
         passive = participle or (
             any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive))

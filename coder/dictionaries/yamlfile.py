@@ -73,8 +73,10 @@ def load_yaml(path: str | Path) -> YamlFile:
     try:
         return YamlFile(path, loader.get_single_data())
     except yaml.MarkedYAMLError as e:
-        line = e.problem_mark.line + 1 if e.problem_mark else None
-        raise DictionaryError(path, line, f"YAML error: {e.problem}") from None
+        mark = e.context_mark or e.problem_mark  # where the broken construct started
+        line = mark.line + 1 if mark else None
+        what = f"{e.context}: {e.problem}" if e.context else str(e.problem)
+        raise DictionaryError(path, line, f"YAML error: {what}") from None
     finally:
         loader.dispose()
 
