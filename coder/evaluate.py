@@ -55,9 +55,23 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "predicted": n_pred, "gold": n_gold}
 
 
+def _depth_matches(gold: list[Triple], pred: list[Triple]) -> int:
+    """Matches where each predicted actor code starts with the gold one (gold gives the depth):
+    gold YEMREB matches YEMREBHOU; an empty gold target matches only an empty one."""
+    used = [False] * len(pred)
+    n = 0
+    for gs, gc, gt in sorted(gold, key=lambda t: -len(t[0]) - len(t[2])):
+        for i, (ps, pc, pt) in enumerate(pred):
+            if not used[i] and pc == gc and ps.startswith(gs) and (pt.startswith(gt) if gt else not pt):
+                used[i] = True
+                n += 1
+                break
+    return n
+
+
 def score(gold: dict[str, list[Triple]], pred: dict[str, list[Triple]], tags: dict[str, list[str]] | None = None) -> dict:
     """Micro-averaged scores over items; each item's events compared as multisets."""
-    tp = tp_root = n_pred = n_gold = 0
+    tp = tp_root = tp_depth = n_pred = n_gold = 0
     per_root: dict[str, list[int]] = {}
     per_tag: dict[str, list[int]] = {}
     confusions: Counter = Counter()
@@ -68,6 +82,7 @@ def score(gold: dict[str, list[Triple]], pred: dict[str, list[Triple]], tags: di
         hit = gc & pc
         t = sum(hit.values())
         tp += t
+        tp_depth += _depth_matches(g, p)
         n_pred += len(p)
         n_gold += len(g)
         root = lambda x: (x[0], x[1][:2], x[2])  # noqa: E731
@@ -95,6 +110,7 @@ def score(gold: dict[str, list[Triple]], pred: dict[str, list[Triple]], tags: di
     return {
         "items": len(gold),
         "triples": _prf(tp, n_pred, n_gold),
+        "triples_gold_depth": _prf(tp_depth, n_pred, n_gold),
         "root_triples": _prf(tp_root, n_pred, n_gold),
         "per_root": {k: _prf(*v) for k, v in sorted(per_root.items())},
         "per_tag": {k: _prf(*v) for k, v in sorted(per_tag.items())},
@@ -114,10 +130,11 @@ def evaluate(pipe, items: list[GoldItem]) -> dict:
 
 
 def format_report(name: str, res: dict, show_errors: int = 0) -> str:
-    t, r = res["triples"], res["root_triples"]
+    t, r, d = res["triples"], res["root_triples"], res["triples_gold_depth"]
     out = [f"{name}: {res['items']} items",
            f"  triples (source, code, target): P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}"
            f"   ({t['tp']} correct, {t['predicted']} coded, {t['gold']} gold)",
+           f"  triples, actors to gold depth:  P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}",
            f"  root-code triples:              P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}",
            "  per root code:  root   P      R      F1    gold"]
     for k, v in res["per_root"].items():

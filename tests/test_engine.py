@@ -12,6 +12,9 @@ def tree(tmp_path, rows: str, date: str = "2016-12-06", lang: str = "en"):
     """A ParsedStory from compact rows: 'id form lemma upos head deprel [feats]'."""
     lines = ["# newdoc id = t", f"# date = {date}"]
     for r in rows.strip().splitlines():
+        if not r.strip():
+            lines.append("")  # next sentence
+            continue
         parts = r.split()
         tid, form, lemma, upos, head, rel = parts[:6]
         feats = parts[6] if len(parts) > 6 else "_"
@@ -191,14 +194,77 @@ def test_question_is_not_coded(tmp_path, mini_dicts):
 
 def test_story_context_fills_missing_country(tmp_path, mini_dicts):
     ps = tree(tmp_path, """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 3 nsubj
+3 attacked attack VERB 0 root
+4 Damascus Damascus PROPN 3 obj
+
 1 The the DET 2 det
 2 army army NOUN 3 nsubj
 3 attacked attack VERB 0 root
 4 Syrian Syrian ADJ 5 amod
 5 rebels rebel NOUN 3 obj
 """)
-    assert triples(ps, mini_dicts) == [("SYRMIL", "190", "SYRREB")]
-    assert triples(ps, mini_dicts, context=False) == [("MIL", "190", "SYRREB")]
+    assert triples(ps, mini_dicts) == [("SYRMIL", "190", "SYRREB"), ("SYRREB", "190", "SYRGOV")]
+    assert triples(ps, mini_dicts, context=False) == [("MIL", "190", "SYRREB"), ("SYRREB", "190", "SYRGOV")]
+
+
+def test_one_country_mention_is_not_a_context(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Russian Russian ADJ 2 amod
+2 warplanes warplane NOUN 3 nsubj
+3 bombed bomb VERB 0 root
+4 rebel rebel ADJ 5 amod
+5 positions position NOUN 3 obj
+6 and and CCONJ 7 cc
+7 rebels rebel NOUN 5 conj
+""")
+    assert triples(ps, mini_dicts) == [("RUSMIL", "195", "REB")]
+
+
+def test_negating_marker_and_verb(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 China China PROPN 2 nsubj
+2 refrained refrain VERB 0 root
+3 from from SCONJ 4 mark
+4 criticizing criticize VERB 2 advcl
+5 Moscow Moscow PROPN 4 obj
+""")
+    assert triples(ps, mini_dicts) == []
+    ps = tree(tmp_path, """
+1 China China PROPN 2 nsubj
+2 abstained abstain VERB 0 root
+3 instead instead ADV 5 mark
+4 of of ADP 3 fixed
+5 vetoing veto VERB 2 advcl
+6 it it PRON 5 obj
+""")
+    assert triples(ps, mini_dicts) == []
+
+
+def test_condition_clause_is_hypothetical(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 If if SCONJ 3 mark
+2 Russia Russia PROPN 3 nsubj
+3 attacked attack VERB 0 root
+4 Turkey Turkey PROPN 3 obj
+""")
+    assert triples(ps, mini_dicts) == []
+
+
+def test_target_of_criticism_is_the_agent_of_the_act(tmp_path, mini_dicts):
+    ps = tree(tmp_path, """
+1 Paris Paris PROPN 2 nsubj
+2 denounced denounce VERB 0 root
+3 the the DET 4 det
+4 bombing bombing NOUN 2 obj
+5 of of ADP 6 case
+6 Syria Syria PROPN 4 nmod
+7 by by ADP 9 case
+8 Russian Russian ADJ 9 amod
+9 warplanes warplane NOUN 4 nmod
+""")
+    assert triples(ps, mini_dicts) == [("FRAGOV", "111", "RUSMIL")]
 
 
 def test_dated_person(tmp_path, mini_dicts):

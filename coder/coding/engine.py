@@ -120,7 +120,13 @@ class SentenceCoder:
 
     # -- arguments -----------------------------------------------------------------------------
     def _find(self, sent: Sentence, f: Frame, specs: tuple[str, ...], actors: ActorResolver,
-              exclude: set[int]) -> list[Actor]:
+              exclude: set[int], agent_first: bool = False) -> list[Actor]:
+        """Actors of the first dependent, by the relations in ``specs``, that denotes one.
+
+        With ``agent_first``, a dependent that names an act by someone ("l'expulsion ... par
+        Alger", "the bombing by Russian jets") gives that someone: one criticizes the actor.
+        """
+        agents = self.lex.language.agent_prepositions
         for spec in specs:
             rel, _, prep = spec.partition("/")
             for r, tid in f.deps:
@@ -128,6 +134,12 @@ class SentenceCoder:
                     continue
                 if prep and fold(prep) not in case_of(sent, tid):
                     continue
+                if agent_first:
+                    by = [c for c in sent.children(tid)
+                          if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & agents]
+                    found = [a for c in by for a in actors.resolve_all(c)]
+                    if found:
+                        return found
                 found = actors.resolve_all(tid)
                 if found:
                     return found
@@ -141,7 +153,7 @@ class SentenceCoder:
         heads = {a.head for a in sources}
         lang = self.lex.language
         specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
-        targets = self._find(sent, f, specs, actors, heads)
+        targets = self._find(sent, f, specs, actors, heads, agent_first=True)
         if not targets:
             for tid in used:  # "refused to sign the truce with the rebels"
                 if base(sent.token(tid).deprel) in CLAUSE_RELS:
@@ -151,7 +163,7 @@ class SentenceCoder:
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
         for s in sources:
-            for t in targets or [None]:
+            for t in [t for t in targets if t.code != s.code] or [None]:  # no actor targets itself
                 key = (s.code, t.code if t else "")
                 if key in seen:
                     continue
@@ -164,21 +176,23 @@ def story_country(events: list[CodedEvent]) -> str | None:
     """The one country all the story's coded actors belong to, if there is exactly one."""
     from coder.cameo import split_actor
 
-    seen = Counter()
+    seen: Counter = Counter()
+    mentions = set()
     for e in events:
         for a in (e.source, e.target):
             if a is not None:
                 c, _ = split_actor(a.code)
                 if c:
                     seen[c] += 1
-    return next(iter(seen)) if len(seen) == 1 else None
+                    mentions.add((e.sentence, a.head))
+    return next(iter(seen)) if len(seen) == 1 and len(mentions) >= 2 else None
 
 
 def fill_from_context(events: list[CodedEvent]) -> list[CodedEvent]:
     """Story context: give agents with no country ("l'armée") the story's only country.
 
-    Applies only when every coded actor with a country in the story has the same one
-    (e.g. a story whose actors are all Syrian); otherwise nothing changes.
+    Applies only when at least two actor mentions in the story carry a country and all carry the
+    same one (e.g. a story whose actors are all Syrian); otherwise nothing changes.
     """
     country = story_country(events)
     if not country:

@@ -78,13 +78,32 @@ class FrameBuilder:
             self._inherit_subject(f)
         f.negated = self._negated(tid) or self._negated_object(f)
         f.hypothetical = self._hypothetical(tid)
-        gov = tok
-        if base(gov.deprel) in ("xcomp", "ccomp", "advcl") and gov.head:
-            g = self.frame(gov.head)
-            if base(gov.deprel) == "xcomp":
-                f.negated = f.negated or g.negated
-            f.hypothetical = f.hypothetical or (g.hypothetical and base(gov.deprel) == "xcomp")
+        marks = self._markers(tid)
+        if marks & lang.negating_markers:
+            f.negated = True  # "abstained instead of vetoing", "sans attaquer"
+        if marks & lang.hypothetical_markers:
+            f.hypothetical = True  # "si la Russie attaquait", "if Russia attacked"
+        rel = base(tok.deprel)
+        if rel in ("xcomp", "ccomp", "advcl") and tok.head:
+            g = self.frame(tok.head)
+            gov_lemma = fold(s.token(tok.head).lemma)
+            if rel == "xcomp" or (rel == "advcl" and gov_lemma in lang.negating_verbs):
+                f.negated = f.negated or g.negated or gov_lemma in lang.negating_verbs
+            f.hypothetical = f.hypothetical or (g.hypothetical and rel == "xcomp")
         return f
+
+    def _markers(self, tid: int) -> set[str]:
+        """Subordinators of a clause, single and multi-word: {"instead of", "instead", "of"}."""
+        s = self.sent
+        words = []
+        for c in s.children(tid):
+            t = s.token(c)
+            if base(t.deprel) in ("mark", "case"):
+                words.append(fold(t.form))
+                words.extend(fold(s.token(g).form) for g in s.children(c) if base(s.token(g).deprel) == "fixed")
+        out = set(words)
+        out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+        return out
 
     def _relative_pronouns(self, f: Frame) -> None:
         """In a relative clause, a relative pronoun stands for the noun the clause modifies."""
@@ -169,13 +188,24 @@ class FrameBuilder:
             elif base(r) != "det":
                 f.deps.append((r, c))
         tok = s.token(tid)
+        f.hypothetical = self._indefinite(tid)  # "a Russian veto is expected": not a reported event
         if tok.head and base(tok.deprel) in ("obj", "nsubj", "obl"):
             g = self.frame(tok.head)
             f.negated = g.negated
-            f.hypothetical = g.hypothetical
-            if fold(s.token(tok.head).lemma) in lang.light_verbs and base(tok.deprel) in ("obj", "obl"):
+            light = fold(s.token(tok.head).lemma) in lang.light_verbs
+            f.hypothetical = g.hypothetical or (f.hypothetical and not light)
+            if light and base(tok.deprel) in ("obj", "obl"):
                 # "l'armée a lancé une offensive contre...": the light verb lends its subject and obliques
                 if not f.get("nsubj"):
                     f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
                 f.deps.extend((r, t) for r, t in g.deps if base(r) in ("obl", "iobj"))
         return f
+
+    def _indefinite(self, tid: int) -> bool:
+        """An event noun with an indefinite article and no possessor ("a veto", "une offensive")."""
+        s = self.sent
+        for c in s.children(tid):
+            t = s.token(c)
+            if base(t.deprel) == "det" and t.feat("Definite") == "Ind":
+                return True
+        return False

@@ -95,6 +95,9 @@ class Language:
     hypothetical_moods: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
+    negating_markers: frozenset[str] = frozenset()  # "instead of", "sans": the clause did not happen
+    hypothetical_markers: frozenset[str] = frozenset()  # "if", "si": the clause is a condition
+    negating_verbs: frozenset[str] = frozenset()  # "refrain", "renoncer": their complement did not happen
 
 
 @dataclass

@@ -170,6 +170,9 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         hypothetical_moods=frozenset(str(x) for x in data.get("hypothetical_moods") or []),
         light_verbs=frozenset(words("light_verbs")),
         stopwords=frozenset(words("stopwords")),
+        negating_markers=frozenset(words("negating_markers")),
+        hypothetical_markers=frozenset(words("hypothetical_markers")),
+        negating_verbs=frozenset(words("negating_verbs")),
     )
 
 
