@@ -66,11 +66,17 @@ def _blocks(lines: Iterator[str]) -> Iterator[_Block]:
 
 def _sentence(b: _Block, path: str, index: int) -> Sentence:
     tokens: list[Token] = []
+    ranges: dict[int, tuple[int, str]] = {}  # first word id -> (last word id, surface text)
     for n, cols in b.rows:
         if len(cols) != 10:
             raise ConlluError(f"{path}:{n}: expected 10 tab-separated columns, got {len(cols)}")
-        if "-" in cols[0] or "." in cols[0]:
-            continue  # multiword token ranges and empty nodes
+        if "-" in cols[0]:
+            a, _, z = cols[0].partition("-")
+            if a.isdigit() and z.isdigit():
+                ranges[int(a)] = (int(z), cols[1])
+            continue
+        if "." in cols[0]:
+            continue  # empty nodes
         try:
             tid, head = int(cols[0]), int(cols[6]) if cols[6] != "_" else 0
         except ValueError:
@@ -84,6 +90,9 @@ def _sentence(b: _Block, path: str, index: int) -> Sentence:
             misc = dict(kv.partition("=")[::2] for kv in cols[9].split("|"))
             start, end = int(misc.get("start_char", -1)), int(misc.get("end_char", -1))
         tokens.append(Token(tid, form, lemma, cols[3], cols[5], head, cols[7], start, end))
+    for first, (last, text) in ranges.items():
+        for k in range(first, min(last, len(tokens)) + 1):
+            tokens[k - 1].surface = text if k == first else ""
     for t in tokens:
         if not 0 <= t.head <= len(tokens):
             raise ConlluError(f"{path}:{b.line}: HEAD {t.head} of word {t.id} is outside the sentence")
@@ -144,7 +153,13 @@ def write_conllu(stories: list[ParsedStory]) -> str:
         for s in ps.sentences:
             out.append(f"# sent_id = {s.sent_id or f'{st.id}-{s.id + 1}'}")
             out.append(f"# text = {' '.join(s.text.split())}")
+            last = 0
             for t in s.tokens:
+                if t.surface and t.id > last:
+                    last = t.id
+                    while last < len(s.tokens) and s.tokens[last].surface == "":
+                        last += 1
+                    out.append(f"{t.id}-{last}\t{t.surface}\t_\t_\t_\t_\t_\t_\t_\t_")
                 misc = f"start_char={t.start}|end_char={t.end}" if t.start >= 0 else "_"
                 out.append("\t".join([str(t.id), t.form, t.lemma or "_", t.upos, "_", t.feats or "_",
                                       str(t.head), t.deprel, "_", misc]))

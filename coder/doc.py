@@ -31,8 +31,16 @@ class Token:
     feats: str
     head: int
     deprel: str
-    start: int = -1  # character offsets in the sentence text, -1 when unknown
+    start: int = -1  # character offsets of the surface token, -1 when unknown
     end: int = -1
+    # Multiword tokens ("des" = "de" + "les"): the first word carries the surface text, the
+    # others "" ; None for an ordinary word. Names are matched on surface text.
+    surface: str | None = None
+
+    @property
+    def text(self) -> str:
+        """What this word contributes to the surface text ("" for later parts of a contraction)."""
+        return self.form if self.surface is None else self.surface
 
     def feat(self, name: str) -> str | None:
         if not self.feats or self.feats == "_":

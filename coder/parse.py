@@ -127,14 +127,20 @@ def from_stanza(doc) -> list[Sentence]:
             parent = w.parent
             start = parent.start_char if parent is not None and parent.start_char is not None else -1
             end = parent.end_char if parent is not None and parent.end_char is not None else -1
+            surface = None
+            if parent is not None and len(parent.words) > 1:
+                surface = parent.text if parent.words[0] is w else ""
             tokens.append(Token(w.id, w.text, w.lemma or w.text, w.upos or "X", w.feats or "_",
-                                w.head or 0, w.deprel or "dep", start, end))
+                                w.head or 0, w.deprel or "dep", start, end, surface))
         out.append(Sentence(i, s.text, tokens))
     return out
 
 
+CACHE_FORMAT = 2  # bump when what the cache stores changes (2: multiword token surfaces)
+
+
 def text_key(story: Story, mid: str) -> str:
-    return hashlib.sha256(f"{mid}\x00{story.text}".encode()).hexdigest()
+    return hashlib.sha256(f"{CACHE_FORMAT}\x00{mid}\x00{story.text}".encode()).hexdigest()
 
 
 class ParseCache:

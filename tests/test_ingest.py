@@ -80,3 +80,18 @@ def test_conllu_documents_dates_and_v1_labels(tmp_path):
     assert stories[0].story.date == "2016-12-06"
     assert stories[0].sentences[0].tokens[2].deprel == "obj"
     assert len(rejects) == 1 and rejects[0].line == 11 and rejects[0].story_id == "doc2" and "10 tab-separated columns" in rejects[0].reason
+
+
+def test_conllu_multiword_tokens_keep_their_surface(tmp_path):
+    from coder.conllu import write_conllu
+
+    p = tmp_path / "m.conllu"
+    p.write_text("# newdoc id = m\n1\tchef\tchef\tNOUN\t_\t_\t0\troot\t_\t_\n2-3\tdu\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                 "2\tde\tde\tADP\t_\t_\t4\tcase\t_\t_\n3\tle\tle\tDET\t_\t_\t4\tdet\t_\t_\n"
+                 "4\tgouvernement\tgouvernement\tNOUN\t_\t_\t1\tnmod\t_\t_\n\n", encoding="utf-8")
+    ps = next(x for x in items(p) if isinstance(x, ParsedStory))
+    assert [t.text for t in ps.sentences[0].tokens] == ["chef", "du", "", "gouvernement"]
+    again = tmp_path / "again.conllu"
+    again.write_text(write_conllu([ps]), encoding="utf-8")
+    back = next(x for x in items(again) if isinstance(x, ParsedStory))
+    assert [t.surface for t in back.sentences[0].tokens] == [None, "du", "", None]

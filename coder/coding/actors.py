@@ -111,6 +111,6 @@ class ActorResolver:
             return None
         start = min(h.start for h in used)
         end = max(h.end for h in used)
-        words = [t.form for t in self.sent.tokens[start - 1:end]]
+        words = [t.text for t in self.sent.tokens[start - 1:end] if t.text]
         refs = tuple((h.actor or h.agent).ref for h in used)
         return Actor(code, head, start, end, " ".join(words), refs, needs_country)

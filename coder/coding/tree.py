@@ -46,7 +46,8 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
         for c in sent.children(h):
             t = sent.token(c)
             b = base(t.deprel)
-            if b not in rels or c in out:
+            bare_participle = b == "acl" and not sent.children(c)
+            if (b not in rels and not bare_participle) or c in out:
                 continue
             if genitive is not None and b == "nmod" and t.deprel != "nmod:poss":
                 marks = case_of(sent, c)

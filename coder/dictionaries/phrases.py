@@ -83,11 +83,14 @@ class PhraseIndex(Generic[V]):
             best: Match[V] | None = None
             f = e = ""
             j = start
-            capital = tokens[start - 1].form[:1].isupper()
+            first = tokens[start - 1]
+            if first.surface == "":
+                continue  # names start at the beginning of a surface token
+            capital = first.text[:1].isupper()
             while j in ok:
                 tok = tokens[j - 1]
-                f += compact(fold(tok.form))
-                e += compact(strip_accents(tok.form))
+                f += compact(fold(tok.text))
+                e += compact(strip_accents(tok.text))
                 vals: list[V] = list(self._exact.get(e, ()))
                 vals += [v for v, cap in self._folded.get(f, ()) if capital or not cap]
                 if vals:

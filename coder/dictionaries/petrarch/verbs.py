@@ -211,6 +211,8 @@ class Lemmatizer:
 
     def __call__(self, word: str) -> str:
         w = word.lower()
+        if w in self.bases:
+            return w
         if w in self.forms:
             return self.forms[w]
         if w in IRREGULAR:
@@ -224,8 +226,6 @@ class Lemmatizer:
                 cands += [stem, stem + "e"]
                 if len(stem) > 2 and stem[-1] == stem[-2]:
                     cands.append(stem[:-1])
-        if w in self.bases:
-            return w
         for c in cands:
             if c in self.bases:
                 return c
@@ -324,6 +324,7 @@ def parse_pattern(text: str, synsets: dict[str, list[str]]) -> tuple[list[Item],
 # --- translation ------------------------------------------------------------------------------
 
 Cond = tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]  # (rel, words or None=any, case)
+DEFAULT_TARGET = "<default>"  # stands for the language's default target places
 
 
 @dataclass
@@ -393,9 +394,7 @@ class PatternTranslator:
         if src_specs:
             tr.source = tuple(dict.fromkeys(src_specs + (["nsubj"] if "obl/by" in src_specs else [])))
             if tr.target is None and not tgt_specs:
-                tr.target = ("nsubj", "__default__")
-        elif by_source and "+" not in pre_marks:
-            tr.source = ("obl/by", "nsubj")
+                tr.target = ("nsubj", DEFAULT_TARGET)
         if tgt_specs:
             tr.target = tuple(dict.fromkeys(tgt_specs))
         tr.with_ = list(dict.fromkeys(tr.with_))
@@ -417,10 +416,10 @@ class PatternTranslator:
             if it.kind == "pp":
                 if self._marks(it.items) & {"+", "$"}:
                     raise PatternError("an actor marker inside a phrase before the verb")
-                words = self._group_words(it.items[1:] if it.items else [], tr)
-                if it.items and it.items[0].kind == "phrase":
-                    words = self._group_words([Item("phrase", it.items[0].atoms[1:])], tr) + words
-                tr.with_ += [(subj_rel, w, None) for w in words]
+                inner = list(it.items)
+                if inner and inner[0].kind == "phrase":  # drop the preposition
+                    inner[0] = Item("phrase", inner[0].atoms[1:])
+                tr.with_ += [(subj_rel, w, None) for w in self._group_words(inner, tr)]
                 continue
             if it.kind == "np":
                 tr.with_ += [(subj_rel, w, None) for w in self._group_words(it.items, tr)]
@@ -465,15 +464,13 @@ class PatternTranslator:
             it = items[i]
             if it.kind == "phrase" and it.atoms[0].kind == "word":
                 w = it.atoms[0].value
-                if first and w in PARTICLES and (len(it.atoms) == 1 or True):
-                    flat.append(Item("phrase", [it.atoms[0]]))
-                    flat[-1].mark = "particle"
-                    rest = it.atoms[1:]
-                    if rest:
-                        items = items[:i] + [Item("phrase", rest)] + items[i + 1:]
-                        first = False
-                        continue
-                    i += 1
+                if first and w in PARTICLES:
+                    flat.append(Item("phrase", [it.atoms[0]], mark="particle"))
+                    first = False
+                    if len(it.atoms) > 1:  # "OFF_ROW": the rest is the next item
+                        items = items[:i] + [Item("phrase", it.atoms[1:])] + items[i + 1:]
+                    else:
+                        i += 1
                     continue
                 if w in PREPOSITIONS:
                     obj: list[Item] = []
