@@ -296,3 +296,29 @@ def test_ud_v1_labels_normalized(tmp_path, v1, v2):
     p.write_text(f"1\tX\tx\tNOUN\t_\t_\t2\t{v1}\t_\t_\n2\tgo\tgo\tVERB\t_\t_\t0\troot\t_\t_\n\n")
     ps = next(read_conllu(p))
     assert ps.sentences[0].tokens[0].deprel == v2
+
+
+def test_named_person_beats_demonym_in_one_name(tmp_path, mini_dicts):
+    # "French Foreign Minister Laurent Fabius": the person in the name decides, not the demonym.
+    ps = tree(tmp_path, """
+1 French French ADJ 5 amod
+2 Foreign foreign PROPN 3 compound
+3 Minister minister PROPN 5 compound
+4 Laurent Laurent PROPN 5 flat
+5 Fabius Fabius PROPN 6 nsubj
+6 condemned condemn VERB 0 root
+7 Russia Russia PROPN 6 obj
+""", date="2014-01-10")
+    assert triples(ps, mini_dicts) == [("FRAGOV", "111", "RUS")]
+
+
+def test_name_split_into_two_subjects(tmp_path, mini_dicts):
+    # A parser error: "Russian" and "Minister ..." both attached as nsubj; the specific one wins.
+    ps = tree(tmp_path, """
+1 Russian Russian PROPN 4 nsubj
+2 Minister minister PROPN 4 nsubj
+3 Lavrentiev Lavrentiev PROPN 2 flat
+4 condemned condemn VERB 0 root
+5 France France PROPN 4 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUSGOV", "111", "FRA")]

@@ -75,8 +75,10 @@ class ActorResolver:
         countries = [h for h in hits if h.actor and h.actor.kind in ("country", "adjective")]
         nouns = [h for h in hits if h.agent and (not h.agent.adjective or h.start == head)]
         adjs = [h for h in hits if h.agent and h.agent.adjective and h.start != head]
+        # The shallowest hit anchors the actor; at equal depth a named person or organization
+        # beats an agent noun, which beats a bare country ("Russian Foreign Minister Sergei Lavrov").
         anchors = sorted(full + nouns + [c for c in countries if c.actor.kind == "country" or c.start == head],
-                         key=lambda h: (h.depth, h.agent is not None))
+                         key=lambda h: (h.depth, 0 if h in full else 1 if h.agent is not None else 2))
         if not anchors:
             if not countries:
                 return None

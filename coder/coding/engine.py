@@ -142,8 +142,35 @@ class SentenceCoder:
                         return found
                 found = actors.resolve_all(tid)
                 if found:
-                    return found
+                    return self._refine_split_name(sent, f, r, tid, found, actors, exclude)
         return []
+
+    @staticmethod
+    def _refine_split_name(sent: Sentence, f: Frame, rel: str, tid: int, found: list[Actor],
+                           actors: ActorResolver, exclude: set[int]) -> list[Actor]:
+        """A name the parser split into sibling dependents of one relation ("Russian" +
+        "Foreign Minister Sergei Lavrov", both nsubj): the more specific actor of the run wins."""
+        if len(found) != 1:
+            return found
+        best = found[0]
+        for r2, t2 in f.deps:
+            if r2 != rel or t2 == tid or t2 in exclude:
+                continue
+            lo, hi = sorted((tid, t2))
+            if any(sent.token(i).upos in ("PUNCT", "CCONJ", "VERB", "AUX", "ADP", "SCONJ")
+                   for i in range(lo + 1, hi)):
+                continue
+            other = actors.resolve(t2)
+            if other is None or other.code == best.code:
+                continue
+            if other.code.startswith(best.code):
+                best = other
+            elif other.needs_country and len(best.code) == 3 and not best.needs_country:
+                lo2, hi2 = min(best.start, other.start), max(best.end, other.end)
+                text = " ".join(t.text for t in sent.tokens[lo2 - 1:hi2] if t.text)
+                best = replace(other, code=best.code + other.code, needs_country=False, start=lo2,
+                               end=hi2, text=text, refs=best.refs + other.refs)
+        return [best]
 
     def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,
                 frames: FrameBuilder, used: set[int], index: int) -> list[CodedEvent]:

@@ -9,6 +9,8 @@ from coder.text import fold
 PHRASE_RELS = {"amod", "compound", "flat", "fixed", "appos", "nmod", "det", "case", "nummod", "goeswith"}
 # Dependents that stay inside a noun phrase when looking for the actor it denotes.
 ACTOR_RELS = {"amod", "compound", "flat", "fixed", "appos", "nmod", "det", "case", "goeswith"}
+# Relations inside one name: no deeper than the name's head.
+NAME_RELS = {"flat", "fixed", "compound"}
 CLAUSAL = {"xcomp", "ccomp", "advcl", "acl", "parataxis", "csubj", "conj"}
 
 
@@ -53,7 +55,8 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
                 marks = case_of(sent, c)
                 if marks and not marks & genitive:
                     continue
-            out[c] = out[h] + 1
+            # Parts of one name ("Foreign Minister Sergei Lavrov") share their head's depth.
+            out[c] = out[h] + (0 if b in NAME_RELS else 1)
             stack.append(c)
     return out
 
