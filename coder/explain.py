@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coder.coding.engine import SentenceCoder, fill_from_context
+from coder.coding.repair import repair
 from coder.doc import Story
 
 
@@ -17,6 +18,7 @@ def explain_text(pipe, text: str, lang: str | None, date: str | None) -> str:
     all_events = []
     for i, sent in enumerate(ps.sentences):
         out.append(f"\nsentence {i}: {sent.text}")
+        sent = repair(sent, lex.language)
         for t in sent.tokens:
             head = sent.token(t.head).form if t.head else "ROOT"
             out.append(f"  {t.id:>3} {t.form:<18} {t.lemma:<16} {t.upos:<6} {t.deprel:<12} -> {t.head} {head}")

@@ -322,3 +322,27 @@ def test_name_split_into_two_subjects(tmp_path, mini_dicts):
 5 France France PROPN 4 obj
 """)
     assert triples(ps, mini_dicts) == [("RUSGOV", "111", "FRA")]
+
+
+def test_complement_of_accusation_is_not_an_event(tmp_path, mini_dicts):
+    # "Russia accused France of attacking Syria": one 112 event, no 190 (an allegation).
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 accused accuse VERB 0 root
+3 France France PROPN 2 obj
+4 of of SCONJ 5 mark
+5 attacking attack VERB 2 advcl
+6 Syria Syria PROPN 5 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "112", "FRA")]
+
+
+def test_time_word_misparsed_as_head_is_repaired(tmp_path, mini_dicts):
+    # "Russia condemned Tuesday France" with "Tuesday" (tagged VERB) heading the object.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 condemned condemn VERB 0 root
+3 Tuesday Tuesday VERB 2 xcomp
+4 France France PROPN 3 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "111", "FRA")]

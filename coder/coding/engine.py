@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
+from coder.coding.repair import repair
 from coder.coding.tree import base, case_of, depth, phrase, rel_matches
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
 from coder.doc import ParsedStory, Sentence
@@ -54,6 +55,7 @@ class SentenceCoder:
 
     def explain(self, sent: Sentence, date: str | None, index: int = 0) -> list[Attempt]:
         """Try every candidate predicate, governors first; return what happened at each."""
+        sent = repair(sent, self.lex.language)
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
         cands = [t.id for t in sent.tokens if self._patterns_for(sent, t.id)]
@@ -74,6 +76,9 @@ class SentenceCoder:
             f = att.frame = frames.frame(tid)
             if f.hypothetical:
                 att.note = "hypothetical (conditional or modal): not coded"
+                continue
+            if f.alleged:
+                att.note = "content of an accusation or denial: not coded"
                 continue
             for p in self._patterns_for(sent, tid):
                 ok, why, used = self._match(sent, f, p)

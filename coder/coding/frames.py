@@ -24,6 +24,7 @@ class Frame:
     deps: list[tuple[str, int]] = field(default_factory=list)  # (logical relation, token id)
     negated: bool = False
     hypothetical: bool = False
+    alleged: bool = False  # complement of an accusation or denial
     passive: bool = False
 
     def get(self, rel: str) -> list[int]:
@@ -90,6 +91,8 @@ class FrameBuilder:
             if rel == "xcomp" or (rel == "advcl" and gov_lemma in lang.negating_verbs):
                 f.negated = f.negated or g.negated or gov_lemma in lang.negating_verbs
             f.hypothetical = f.hypothetical or (g.hypothetical and rel == "xcomp")
+            if gov_lemma in lang.allegation_verbs:
+                f.alleged = True  # "accused Moscow of supplying weapons": an allegation, not an event
         return f
 
     def _markers(self, tid: int) -> set[str]:

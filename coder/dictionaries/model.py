@@ -98,6 +98,8 @@ class Language:
     negating_markers: frozenset[str] = frozenset()  # "instead of", "sans": the clause did not happen
     hypothetical_markers: frozenset[str] = frozenset()  # "if", "si": the clause is a condition
     negating_verbs: frozenset[str] = frozenset()  # "refrain", "renoncer": their complement did not happen
+    allegation_verbs: frozenset[str] = frozenset()  # "accuse", "nier": their complement is not coded
+    time_words: frozenset[str] = frozenset()  # "mardi", "Tuesday": never the head of a verb's arguments
 
 
 @dataclass

@@ -173,6 +173,8 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         negating_markers=frozenset(words("negating_markers")),
         hypothetical_markers=frozenset(words("hypothetical_markers")),
         negating_verbs=frozenset(words("negating_verbs")),
+        allegation_verbs=frozenset(words("allegation_verbs")),
+        time_words=frozenset(words("time_words")),
     )
 
 
