@@ -346,3 +346,17 @@ def test_time_word_misparsed_as_head_is_repaired(tmp_path, mini_dicts):
 4 France France PROPN 3 obj
 """)
     assert triples(ps, mini_dicts) == [("RUS", "111", "FRA")]
+
+
+def test_act_blamed_on_an_actor_targets_that_actor(tmp_path, mini_dicts):
+    # "France condemned the attack blamed on Russia" -> the target is who the act is blamed on.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 condemned condemn VERB 0 root
+3 the the DET 4 det
+4 attack attack NOUN 2 obj
+5 blamed blame VERB 4 acl VerbForm=Part|Tense=Past
+6 on on ADP 7 case
+7 Russia Russia PROPN 5 obl
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "111", "RUS")]

@@ -142,6 +142,7 @@ class SentenceCoder:
                 if agent_first:
                     by = [c for c in sent.children(tid)
                           if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & agents]
+                    by += self._blamed_on(sent, tid)
                     found = [a for c in by for a in actors.resolve_all(c)]
                     if found:
                         return found
@@ -149,6 +150,18 @@ class SentenceCoder:
                 if found:
                     return self._refine_split_name(sent, f, r, tid, found, actors, exclude)
         return []
+
+    def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:
+        """Who an act is attributed to: "l'attaque attribuée au régime", "the attack blamed on
+        Hamas" (a participle of an allegation verb with an oblique)."""
+        lang = self.lex.language
+        out = []
+        for c in sent.children(tid):
+            t = sent.token(c)
+            if base(t.deprel) == "acl" and fold(t.lemma) in lang.allegation_verbs:
+                out += [o for o in sent.children(c) if base(sent.token(o).deprel) in ("obl", "obj", "iobj")
+                        and case_of(sent, o) & (set(lang.target_prepositions) | lang.agent_prepositions)]
+        return out
 
     @staticmethod
     def _refine_split_name(sent: Sentence, f: Frame, rel: str, tid: int, found: list[Actor],
