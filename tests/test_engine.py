@@ -360,3 +360,17 @@ def test_act_blamed_on_an_actor_targets_that_actor(tmp_path, mini_dicts):
 7 Russia Russia PROPN 5 obl
 """)
     assert triples(ps, mini_dicts) == [("FRA", "111", "RUS")]
+
+
+def test_complement_of_an_appeal_is_not_an_event(tmp_path, mini_dicts):
+    # "France urged Turkey to attack the rebels": an appeal (020), the attack did not happen.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 urged urge VERB 0 root
+3 Turkey Turkey PROPN 2 obj
+4 to to PART 5 mark
+5 attack attack VERB 2 xcomp
+6 the the DET 7 det
+7 rebels rebel NOUN 5 obj
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "020", "TUR")]

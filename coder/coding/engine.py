@@ -39,6 +39,12 @@ class Attempt:
     note: str = ""
 
 
+# Appeals, intents, demands, rejections and threats: what they ask for, offer, demand, refuse or
+# threaten has not happened, so their complement ("urged Israel to accept a truce", "offered to
+# mediate", "threatened to close the strait") is not coded as an event of its own.
+UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+
+
 class SentenceCoder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -63,6 +69,7 @@ class SentenceCoder:
         consumed: set[int] = set()
         attempts = []
         question = sent.text.rstrip().endswith("?")
+        discarded = discard_hit(sent.text, self.lex.language.discards)
         for tid in cands:
             tok = sent.token(tid)
             att = Attempt(tid, tok.lemma, None)
@@ -72,6 +79,9 @@ class SentenceCoder:
                 continue
             if question:
                 att.note = "question: not coded"
+                continue
+            if discarded:
+                att.note = f"discarded: the sentence holds {discarded!r} (a discard phrase)"
                 continue
             f = att.frame = frames.frame(tid)
             if f.hypothetical:
@@ -86,16 +96,51 @@ class SentenceCoder:
                 if not ok:
                     continue
                 consumed.update(used)
+                if p.code[:2] in UNREALIZED_ROOTS:
+                    consumed.update(self._complements(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
                 if not att.events:
                     att.tried[-1] = (p.id, "matched, but no source actor found")
+                    if self.lex.language.require_target:
+                        continue  # PETRARCH-style: a pattern holds only with its actors; try the next
                 break
         return attempts
 
+    @staticmethod
+    def _complements(sent: Sentence, tid: int) -> set[int]:
+        """The clausal complements of a predicate, and theirs ("offered to help mediate"); an
+        infinitive the parser attached as advcl ("urged Israel to accept") counts as one."""
+        out: set[int] = set()
+        stack = [tid]
+        while stack:
+            for c in sent.children(stack.pop()):
+                t = sent.token(c)
+                rel = base(t.deprel)
+                if (rel in ("xcomp", "ccomp") or rel == "advcl" and t.feat("VerbForm") == "Inf") and c not in out:
+                    out.add(c)
+                    stack.append(c)
+        return out
+
     # -- matching ------------------------------------------------------------------------------
+    @staticmethod
+    def _deps(sent: Sentence, f: Frame, hanging: bool) -> list[tuple[str, int]]:
+        """The frame's dependents; with ``hanging``, then the prepositional phrases (as ``obl``)
+        that hang on its object or obliques: parsers disagree on PP attachment ("sent aid to
+        Syria" with "to Syria" under "aid")."""
+        if not hanging:
+            return f.deps
+        out = list(f.deps)
+        for r, tid in f.deps:
+            if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl") and sent.token(tid).upos in NOMINAL_UPOS:
+                for c in sent.children(tid):
+                    t = sent.token(c)
+                    if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" and case_of(sent, c):
+                        out.append(("obl", c))
+        return out
+
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
         """The dependent satisfying a condition, or None."""
-        for rel, tid in f.deps:
+        for rel, tid in self._deps(sent, f, hanging=bool(c.case)):
             if c.rel != "any" and not rel_matches(rel, c.rel):
                 continue
             if c.case and not (case_of(sent, tid) & c.case):
@@ -134,7 +179,7 @@ class SentenceCoder:
         agents = self.lex.language.agent_prepositions
         for spec in specs:
             rel, _, prep = spec.partition("/")
-            for r, tid in f.deps:
+            for r, tid in self._deps(sent, f, hanging=bool(prep)):
                 if tid in exclude or not rel_matches(r, rel):
                     continue
                 if prep and fold(prep) not in case_of(sent, tid):
@@ -208,13 +253,24 @@ class SentenceCoder:
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
         for s in sources:
-            for t in [t for t in targets if t.code != s.code] or [None]:  # no actor targets itself
+            # no actor targets itself; PETRARCH-style dictionaries code no event without a target
+            for t in [t for t in targets if t.code != s.code] or ([] if lang.require_target else [None]):
                 key = (s.code, t.code if t else "")
                 if key in seen:
                     continue
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
         return out
+
+
+def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The first discard phrase (folded words) found as whole words in a text, or None."""
+    if not phrases:
+        return None
+    from coder.dictionaries.native import discard_key
+
+    padded = f" {discard_key(text)} "
+    return next((d for d in phrases if f" {d} " in padded), None)
 
 
 def story_country(events: list[CodedEvent]) -> str | None:
@@ -254,6 +310,8 @@ def fill_from_context(events: list[CodedEvent]) -> list[CodedEvent]:
 def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True) -> list[CodedEvent]:
     coder = SentenceCoder(lex)
     events = []
+    if discard_hit(ps.story.text or " ".join(s.text for s in ps.sentences), lex.language.story_discards):
+        return []
     for i, sent in enumerate(ps.sentences):
         events.extend(coder.code(sent, ps.story.date, i))
     return fill_from_context(events) if context else events

@@ -80,24 +80,13 @@ class PhraseIndex(Generic[V]):
         for start in ids:
             if start <= covered:
                 continue
-            best: Match[V] | None = None
-            f = e = ""
-            j = start
             first = tokens[start - 1]
             if first.surface == "":
                 continue  # names start at the beginning of a surface token
             capital = first.text[:1].isupper()
-            while j in ok:
-                tok = tokens[j - 1]
-                f += compact(fold(tok.text))
-                e += compact(strip_accents(tok.text))
-                vals: list[V] = list(self._exact.get(e, ()))
-                vals += [v for v, cap in self._folded.get(f, ()) if capital or not cap]
-                if vals:
-                    best = Match(start, j, tuple(vals))
-                if f not in self._prefixes and e not in self._exact_prefixes:
-                    break
-                j += 1
+            best = self._scan(tokens, start, ok, capital, surface=True)
+            if best is None:  # "Russia's", "Korea's" are one surface token: try the words
+                best = self._scan(tokens, start, ok, capital, surface=False)
             if best is None and use_lemma:
                 tok = tokens[start - 1]
                 vals = [v for v, _ in self._folded.get(compact(fold(tok.lemma)), ())]
@@ -107,6 +96,26 @@ class PhraseIndex(Generic[V]):
                 out.append(best)
                 covered = best.end
         return out
+
+    def _scan(self, tokens: Sequence[Token], start: int, ok: set[int], capital: bool,
+              surface: bool) -> Match[V] | None:
+        """Longest match starting at ``start``, on surface text or on syntactic words."""
+        best: Match[V] | None = None
+        f = e = ""
+        j = start
+        while j in ok:
+            tok = tokens[j - 1]
+            word = tok.text if surface else tok.form
+            f += compact(fold(word))
+            e += compact(strip_accents(word))
+            vals: list[V] = list(self._exact.get(e, ()))
+            vals += [v for v, cap in self._folded.get(f, ()) if capital or not cap]
+            if vals:
+                best = Match(start, j, tuple(vals))
+            if f not in self._prefixes and e not in self._exact_prefixes:
+                break
+            j += 1
+        return best
 
 
 class WordSet(PhraseIndex[bool]):
