@@ -374,3 +374,34 @@ def test_complement_of_an_appeal_is_not_an_event(tmp_path, mini_dicts):
 7 rebels rebel NOUN 5 obj
 """)
     assert triples(ps, mini_dicts) == [("FRA", "020", "TUR")]
+
+
+def test_subordinator_read_as_preposition_gives_the_subject_back(tmp_path, mini_dicts):
+    # "..., as Russia and China vetoed the resolution" with "as Russia" parsed as an oblique.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 protested protest VERB 0 root
+3 as as ADP 4 case
+4 Russia Russia PROPN 7 obl
+5 and and CCONJ 6 cc
+6 China China PROPN 4 conj
+7 vetoed veto VERB 2 conj
+8 the the DET 9 det
+9 UN UN PROPN 7 obj
+""")
+    assert triples(ps, mini_dicts) == [("CHN", "129", "IGOUNO"), ("RUS", "129", "IGOUNO")]
+
+
+def test_participle_with_object_is_an_active_main_verb(tmp_path, mini_dicts):
+    # "Syrian rebels captured the town, a group said": "captured" misparsed as a reduced relative.
+    ps = tree(tmp_path, """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 8 nsubj
+3 captured capture VERB 2 acl VerbForm=Part|Tense=Past
+4 the the DET 5 det
+5 town town NOUN 3 obj
+6 a a DET 7 det
+7 group group NOUN 8 nsubj
+8 said say VERB 0 root
+""")
+    assert triples(ps, mini_dicts) == [("SYRREB", "192", "-")]

@@ -217,7 +217,7 @@ class SentenceCoder:
             return found
         best = found[0]
         for r2, t2 in f.deps:
-            if r2 != rel or t2 == tid or t2 in exclude:
+            if r2 not in (rel, "dep:" + rel) or t2 == tid or t2 in exclude:
                 continue
             lo, hi = sorted((tid, t2))
             if any(sent.token(i).upos in ("PUNCT", "CCONJ", "VERB", "AUX", "ADP", "SCONJ")
@@ -228,11 +228,13 @@ class SentenceCoder:
                 continue
             if other.code.startswith(best.code):
                 best = other
-            elif other.needs_country and len(best.code) == 3 and not best.needs_country:
-                lo2, hi2 = min(best.start, other.start), max(best.end, other.end)
-                text = " ".join(t.text for t in sent.tokens[lo2 - 1:hi2] if t.text)
-                best = replace(other, code=best.code + other.code, needs_country=False, start=lo2,
-                               end=hi2, text=text, refs=best.refs + other.refs)
+            else:
+                agent, country = (other, best) if other.needs_country else (best, other)
+                if agent.needs_country and len(country.code) == 3 and not country.needs_country:
+                    lo2, hi2 = min(best.start, other.start), max(best.end, other.end)
+                    text = " ".join(t.text for t in sent.tokens[lo2 - 1:hi2] if t.text)
+                    best = replace(agent, code=country.code + agent.code, needs_country=False, start=lo2,
+                                   end=hi2, text=text, refs=country.refs + agent.refs)
         return [best]
 
     def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,

@@ -58,8 +58,11 @@ class FrameBuilder:
         main_verb_misparsed = tok.deprel == "acl" and not has_agent and s.token(tok.head).deprel == "root" \
             and not any(t.upos in ("VERB", "AUX") and t.id != tid and base(t.deprel) not in ("acl", "aux", "cop")
                         for t in s.tokens)
+        # A past participle with a direct object and no agent is an active verb the parser read as a
+        # reduced relative: "Syrian forces captured more districts" (not "forces captured by ...").
+        active_with_object = not has_agent and any(base(r) == "obj" for r in rels) and tok.head < tid
         participle = (tok.deprel == "acl" and tok.feat("VerbForm") == "Part" and not main_verb_misparsed
-                      and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
+                      and not active_with_object and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
         passive = participle or (
             any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive))
         f = Frame(tid, passive=passive)
@@ -72,6 +75,7 @@ class FrameBuilder:
             elif r == "nsubj:pass":
                 r = "nsubj"
             f.deps.append((r, c))
+        self._one_subject(f)
         if participle and not f.get("obj"):
             f.deps.append(("obj", tok.head))
         self._relative_pronouns(f)
@@ -94,6 +98,17 @@ class FrameBuilder:
             if gov_lemma in lang.allegation_verbs:
                 f.alleged = True  # "accused Moscow of supplying weapons": an allegation, not an event
         return f
+
+    @staticmethod
+    def _one_subject(f: Frame) -> None:
+        """Several subjects (a parser error, e.g. "Syrian forces captured ..., a monitoring group
+        said"): the one nearest before the verb is the subject, the others become "dep:nsubj"."""
+        subjects = [t for r, t in f.deps if r == "nsubj"]
+        if len(subjects) < 2:
+            return
+        before = [t for t in subjects if t < f.pred]
+        keep = max(before) if before else min(subjects)
+        f.deps = [("dep:nsubj" if r == "nsubj" and t != keep else r, t) for r, t in f.deps]
 
     def _markers(self, tid: int) -> set[str]:
         """Subordinators of a clause, single and multi-word: {"instead of", "instead", "of"}."""

@@ -1,5 +1,9 @@
 """Repairs of frequent parser errors, applied before coding (the cached parse is not changed).
 
+Subordinators read as prepositions: in "..., as Russia and China vetoed a resolution" parsers
+often attach "as" as the case of an oblique "Russia"; a verb with no subject whose oblique before
+it is marked only by a subordinator gets that oblique back as its subject.
+
 Wire copy puts a day right after the verb ("a accusé mardi les Occidentaux de ...", "said on
 Tuesday that ..."); parsers trained on small treebanks often make that day the head of the
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
@@ -20,7 +24,32 @@ _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "fla
 
 
 def repair(sent: Sentence, lang: Language) -> Sentence:
-    """The sentence with time words that govern arguments reattached (a copy if anything changed)."""
+    """The sentence with the repairs above applied (a copy if anything changed)."""
+    return _subordinate_subjects(_time_words(sent, lang), lang)
+
+
+def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
+    if not lang.subordinators:
+        return sent
+    relabel: dict[int, tuple[int, str]] = {}
+    for t in sent.tokens:
+        head = sent.token(t.head) if t.head else None
+        if head is None or base(t.deprel) not in ("obl", "nmod") or t.id > head.id or head.upos != "VERB":
+            continue
+        if any(base(sent.token(c).deprel) in ("nsubj", "csubj") for c in sent.children(head.id)):
+            continue
+        cases = [c for c in sent.children(t.id) if base(sent.token(c).deprel) == "case"]
+        if cases and all(fold(sent.token(c).form) in lang.subordinators for c in cases):
+            relabel[t.id] = (t.head, "nsubj")
+            relabel.update((c, (head.id, "mark")) for c in cases)
+    if not relabel:
+        return sent
+    tokens = [replace(t, head=relabel[t.id][0], deprel=relabel[t.id][1]) if t.id in relabel else t
+              for t in sent.tokens]
+    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+
+
+def _time_words(sent: Sentence, lang: Language) -> Sentence:
     if not lang.time_words:
         return sent
     moves: dict[int, int] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -175,7 +176,17 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         negating_verbs=frozenset(words("negating_verbs")),
         allegation_verbs=frozenset(words("allegation_verbs")),
         time_words=frozenset(words("time_words")),
+        subordinators=frozenset(words("subordinators")),
+        discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
+        story_discards=tuple(dict.fromkeys(
+            discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),
+        require_target=data.get("require_target") is True,
     )
+
+
+def discard_key(text: str) -> str:
+    """A phrase or sentence as space-separated folded words, for discard matching."""
+    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def _load_agents(b: _Builder, path: Path) -> PhraseIndex[AgentEntry]:
