@@ -63,8 +63,11 @@ class FrameBuilder:
         active_with_object = not has_agent and any(base(r) == "obj" for r in rels) and tok.head < tid
         participle = (tok.deprel == "acl" and tok.feat("VerbForm") == "Part" and not main_verb_misparsed
                       and not active_with_object and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
+        # Verbs conjugated with "être" ("sont parvenus", "est venu") are not passives.
+        unaccusative = not has_agent and fold(tok.lemma) in lang.unaccusative_verbs
         passive = participle or (
-            any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive))
+            any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive)
+            and not unaccusative)
         f = Frame(tid, passive=passive)
         for c in kids:
             r = s.token(c).deprel

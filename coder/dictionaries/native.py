@@ -106,7 +106,7 @@ def _load_actor_file(b: _Builder, path: Path) -> None:
     data = load_yaml(path).data
     for e in _entries(b, path, data):
         ref = f"{path.name}:{line_of(e)}"
-        if "country" in e:
+        if "country" in e and "code" not in e:
             c = str(e["country"])
             if c not in cameo.countries():
                 b.err(path, line_of(e), f"unknown CAMEO country code {c!r}")
@@ -177,6 +177,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         allegation_verbs=frozenset(words("allegation_verbs")),
         time_words=frozenset(words("time_words")),
         subordinators=frozenset(words("subordinators")),
+        unaccusative_verbs=frozenset(words("unaccusative_verbs")),
         discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
         story_discards=tuple(dict.fromkeys(
             discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),
