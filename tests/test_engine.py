@@ -405,3 +405,33 @@ def test_participle_with_object_is_an_active_main_verb(tmp_path, mini_dicts):
 8 said say VERB 0 root
 """)
     assert triples(ps, mini_dicts) == [("SYRREB", "192", "-")]
+
+
+def test_oblique_after_an_event_noun_belongs_to_the_noun(tmp_path, mini_dicts):
+    # "France condemned the Russian veto against the UN", "against the UN" hung on the verb.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 condemned condemn VERB 0 root
+3 the the DET 5 det
+4 Russian Russian ADJ 5 amod
+5 veto veto NOUN 2 obj
+6 against against ADP 8 case
+7 the the DET 8 det
+8 UN UN PROPN 2 obl
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "111", "RUS"), ("RUS", "129", "IGOUNO")]
+
+
+def test_event_noun_subject_of_a_negated_verb_is_still_an_event(tmp_path, mini_dicts):
+    # "The Russian veto did not stop the UN": the veto happened.
+    ps = tree(tmp_path, """
+1 The the DET 3 det
+2 Russian Russian ADJ 3 amod
+3 veto veto NOUN 6 nsubj
+4 did do AUX 6 aux
+5 not not PART 6 advmod
+6 stop stop VERB 0 root
+7 the the DET 8 det
+8 UN UN PROPN 6 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "129", "-")]

@@ -185,8 +185,9 @@ class SentenceCoder:
                 if prep and fold(prep) not in case_of(sent, tid):
                     continue
                 if agent_first:
-                    by = [c for c in sent.children(tid)
-                          if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & agents]
+                    kids = [c for c in sent.children(tid) if base(sent.token(c).deprel) == "nmod"]
+                    kids += [g for c in kids for g in sent.children(c) if base(sent.token(g).deprel) == "nmod"]
+                    by = [c for c in kids if case_of(sent, c) & agents]
                     by += self._blamed_on(sent, tid)
                     found = [a for c in by for a in actors.resolve_all(c)]
                     if found:

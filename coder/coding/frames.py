@@ -208,11 +208,15 @@ class FrameBuilder:
                     f.deps.append(("obl", c))
             elif base(r) != "det":
                 f.deps.append((r, c))
+        self._nominal_agent(f)
         tok = s.token(tid)
         f.hypothetical = self._indefinite(tid)  # "a Russian veto is expected": not a reported event
         if tok.head and base(tok.deprel) in ("obj", "nsubj", "obl"):
             g = self.frame(tok.head)
-            f.negated = g.negated
+            if base(tok.deprel) != "nsubj":  # "la protestation de la Chine n'a rien changé"
+                f.negated = g.negated
+            if base(tok.deprel) == "obj" and not f.get("obl"):
+                f.deps.extend(("obl", o) for o in self._trailing_obliques(tid))
             light = fold(s.token(tok.head).lemma) in lang.light_verbs
             f.hypothetical = g.hypothetical or (f.hypothetical and not light)
             if light and base(tok.deprel) in ("obj", "obl"):
@@ -221,6 +225,51 @@ class FrameBuilder:
                     f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
                 f.deps.extend((r, t) for r, t in g.deps if base(r) in ("obl", "iobj"))
         return f
+
+    def _nominal_agent(self, f: Frame) -> None:
+        """A "par"/"by" agent of an event noun is its subject, also when the parser hung it under
+        the noun's complement ("l'enlèvement de deux journalistes par des djihadistes"); the
+        genitive complement is then the object."""
+        s, agents = self.sent, self.lang.agent_prepositions
+        found = None
+        for r, c in f.deps:
+            if r != "nsubj":
+                continue
+            if case_of(s, c) & agents:
+                found = c
+                break
+            inner = [g for g in s.children(c) if base(s.token(g).deprel) == "nmod" and case_of(s, g) & agents]
+            if inner:
+                found = inner[0]
+                break
+        if found is None:
+            return
+        deps = [("obj" if r == "nsubj" and c != found and base(s.token(c).deprel) == "nmod" else r, c)
+                for r, c in f.deps if c != found]
+        f.deps = [("nsubj", found), *deps]
+
+    def _trailing_obliques(self, tid: int) -> list[int]:
+        """Obliques of the governing verb that directly follow an object event noun, which the
+        parser attached to the verb: "a condamné les frappes russes sur l'Ukraine"."""
+        s = self.sent
+        tok = s.token(tid)
+        end = max(self._span(tid))
+        out = []
+        for c in s.children(tok.head):
+            t = s.token(c)
+            if c > end and base(t.deprel) == "obl" and case_of(s, c) & set(self.lang.target_prepositions):
+                if min(self._span(c)) == end + 1:
+                    out.append(c)
+        return out
+
+    def _span(self, tid: int) -> set[int]:
+        out, stack = {tid}, [tid]
+        while stack:
+            for c in self.sent.children(stack.pop()):
+                if c not in out:
+                    out.add(c)
+                    stack.append(c)
+        return out
 
     def _indefinite(self, tid: int) -> bool:
         """An event noun with an indefinite article and no possessor ("a veto", "une offensive")."""
