@@ -435,3 +435,17 @@ def test_event_noun_subject_of_a_negated_verb_is_still_an_event(tmp_path, mini_d
 8 UN UN PROPN 6 obj
 """)
     assert triples(ps, mini_dicts) == [("RUS", "129", "-")]
+
+
+def test_multi_word_event_noun_fires_once_on_its_head(tmp_path, mini_dicts):
+    # "Russian air strikes on Turkey were reported": "air strikes" is a two-word key.
+    ps = tree(tmp_path, """
+1 Russian Russian ADJ 3 amod
+2 air air NOUN 3 compound
+3 strikes strike NOUN 7 nsubj:pass
+4 on on ADP 5 case
+5 Turkey Turkey PROPN 3 nmod
+6 were be AUX 7 aux:pass
+7 reported report VERB 0 root
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "195", "TUR")]

@@ -54,7 +54,33 @@ class SentenceCoder:
         table = self.lex.nominal_patterns if t.upos in NOMINAL_UPOS else self.lex.patterns
         if t.upos not in NOMINAL_UPOS and t.upos not in ("VERB", "AUX", "ADJ"):
             return []
-        return table.get(fold(t.lemma)) or table.get(fold(t.form)) or []
+        lemma, form = fold(t.lemma), fold(t.form)
+        found = table.get(lemma) or table.get(form) or []
+        if lemma != form and form in table:
+            found = sorted({p.id: p for p in (*found, *table[form])}.values(), key=lambda p: p.specificity,
+                           reverse=True)
+        return [p for p in found if self._keyed_here(sent, tid, p, lemma, form)]
+
+    @staticmethod
+    def _keyed_here(sent: Sentence, tid: int, p: Pattern, lemma: str, form: str) -> bool:
+        """Whether one of the pattern's keys is this word, or a multi-word key ("frappes aériennes",
+        "air strikes") matches consecutive words of which this one is the syntactic head."""
+        for key in p.lemmas:
+            words = fold(key).split()
+            if len(words) == 1:
+                if words[0] in (lemma, form):
+                    return True
+                continue
+            for k, w in enumerate(words):
+                start = tid - k
+                span = range(start, start + len(words))
+                if w not in (lemma, form) or start < 1 or span[-1] > len(sent.tokens):
+                    continue
+                ok = all(words[i] in (fold(sent.token(j).lemma), fold(sent.token(j).form))
+                         for i, j in enumerate(span))
+                if ok and all(sent.token(j).head in span for j in span if j != tid):
+                    return True
+        return False
 
     def code(self, sent: Sentence, date: str | None, index: int = 0) -> list[CodedEvent]:
         return [e for a in self.explain(sent, date, index) for e in a.events]

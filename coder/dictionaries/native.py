@@ -305,8 +305,9 @@ def index_patterns(patterns: Iterable[Pattern]) -> tuple[dict[str, list[Pattern]
     nominal: dict[str, list[Pattern]] = {}
     for p in patterns:
         table = nominal if p.nominal else verbal
-        for lemma in p.lemmas:
-            table.setdefault(fold(lemma), []).append(p)
+        keys = {w for lemma in p.lemmas for w in fold(lemma).split()}  # "frappes aériennes": both words
+        for k in keys:
+            table.setdefault(k, []).append(p)
     for table in (verbal, nominal):
         for ps in table.values():
             ps.sort(key=lambda p: p.specificity, reverse=True)
