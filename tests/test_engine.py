@@ -449,3 +449,28 @@ def test_multi_word_event_noun_fires_once_on_its_head(tmp_path, mini_dicts):
 7 reported report VERB 0 root
 """)
     assert triples(ps, mini_dicts) == [("RUS", "195", "TUR")]
+
+
+def test_target_inside_the_object(tmp_path, mini_dicts):
+    # "Russia vetoed the sanctions against Syria": the object names no actor, its "against" phrase does.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 vetoed veto VERB 0 root
+3 the the DET 4 det
+4 sanctions sanction NOUN 2 obj
+5 against against ADP 6 case
+6 Syria Syria PROPN 4 nmod
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "129", "SYR")]
+
+
+def test_prepositional_adverb_heading_its_noun_is_repaired(tmp_path, mini_dicts):
+    # "La Russie a condamné auprès de la France ...": "auprès" parsed as an adverb governing "France".
+    ps = tree(tmp_path, """
+1 Russie Russie PROPN 2 nsubj
+2 condamné condamner VERB 0 root
+3 auprès auprès ADV 2 obj
+4 de de ADP 5 case
+5 France France PROPN 3 obl:arg
+""", lang="fr")
+    assert triples(ps, mini_dicts, lang="fr") == [("RUS", "111", "FRA")]

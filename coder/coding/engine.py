@@ -221,6 +221,14 @@ class SentenceCoder:
                 found = actors.resolve_all(tid)
                 if found:
                     return self._refine_split_name(sent, f, r, tid, found, actors, exclude)
+                if agent_first and rel == "obj":
+                    # "a maintenu les sanctions contre la Corée du Nord": the target is inside the object
+                    preps = set(self.lex.language.target_prepositions)
+                    inner = [c for c in sent.children(tid)
+                             if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & preps]
+                    found = [a for c in inner for a in actors.resolve_all(c)]
+                    if found:
+                        return found
         return []
 
     def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:

@@ -1,5 +1,8 @@
 """Repairs of frequent parser errors, applied before coding (the cached parse is not changed).
 
+Prepositional adverbs heading their noun: "a protesté auprès de la Chine" often comes out as
+"auprès" (ADV) governing "Chine"; the noun goes back to the verb with "auprès" as its case.
+
 Subordinators read as prepositions: in "..., as Russia and China vetoed a resolution" parsers
 often attach "as" as the case of an oblique "Russia"; a verb with no subject whose oblique before
 it is marked only by a subordinator gets that oblique back as its subject.
@@ -25,7 +28,31 @@ _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "fla
 
 def repair(sent: Sentence, lang: Language) -> Sentence:
     """The sentence with the repairs above applied (a copy if anything changed)."""
-    return _subordinate_subjects(_time_words(sent, lang), lang)
+    return _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
+
+
+def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
+    preps = set(lang.target_prepositions)
+    moves: dict[int, tuple[int, str]] = {}
+    for t in sent.tokens:
+        if t.upos != "ADV" or fold(t.form) not in preps or not t.head:
+            continue
+        nouns = [c for c in sent.children(t.id) if c > t.id and sent.token(c).upos in ("NOUN", "PROPN", "PRON")]
+        if nouns:
+            moves[nouns[0]] = (t.head, "obl")
+            moves[t.id] = (nouns[0], "case")
+            continue
+        # "auprès" (advmod) followed by its sibling "de la Corée" (obl): make it that oblique's case
+        for c in sent.children(t.head):
+            if c > t.id and base(sent.token(c).deprel) == "obl" and all(
+                    sent.token(j).head == c and base(sent.token(j).deprel) in ("case", "det")
+                    for j in range(t.id + 1, c)):
+                moves[t.id] = (c, "case")
+                break
+    if not moves:
+        return sent
+    tokens = [replace(t, head=moves[t.id][0], deprel=moves[t.id][1]) if t.id in moves else t for t in sent.tokens]
+    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
 
 
 def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
