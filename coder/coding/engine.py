@@ -57,19 +57,22 @@ class SentenceCoder:
         lemma, form = fold(t.lemma), fold(t.form)
         found = table.get(lemma) or table.get(form) or []
         if lemma != form and form in table:
-            found = sorted({p.id: p for p in (*found, *table[form])}.values(), key=lambda p: p.specificity,
-                           reverse=True)
-        return [p for p in found if self._keyed_here(sent, tid, p, lemma, form)]
+            found = list({p.id: p for p in (*found, *table[form])}.values())
+        keyed = [(n, p) for p in found if (n := self._keyed_here(sent, tid, p, lemma, form))]
+        # A multi-word key that matched counts as that many conditions: "attaque chimique" first.
+        keyed.sort(key=lambda np: (len(np[1].with_) + np[0] - 1, *np[1].specificity[1:]), reverse=True)
+        return [p for _, p in keyed]
 
     @staticmethod
-    def _keyed_here(sent: Sentence, tid: int, p: Pattern, lemma: str, form: str) -> bool:
-        """Whether one of the pattern's keys is this word, or a multi-word key ("frappes aériennes",
-        "air strikes") matches consecutive words of which this one is the syntactic head."""
+    def _keyed_here(sent: Sentence, tid: int, p: Pattern, lemma: str, form: str) -> int:
+        """How many words of one of the pattern's keys match here (0: none): the word itself, or a
+        multi-word key ("frappes aériennes", "air strikes") over consecutive words headed by it."""
+        best = 0
         for key in p.lemmas:
             words = fold(key).split()
             if len(words) == 1:
                 if words[0] in (lemma, form):
-                    return True
+                    best = max(best, 1)
                 continue
             for k, w in enumerate(words):
                 start = tid - k
@@ -79,8 +82,8 @@ class SentenceCoder:
                 ok = all(words[i] in (fold(sent.token(j).lemma), fold(sent.token(j).form))
                          for i, j in enumerate(span))
                 if ok and all(sent.token(j).head in span for j in span if j != tid):
-                    return True
-        return False
+                    best = max(best, len(words))
+        return best
 
     def code(self, sent: Sentence, date: str | None, index: int = 0) -> list[CodedEvent]:
         return [e for a in self.explain(sent, date, index) for e in a.events]

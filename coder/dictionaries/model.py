@@ -75,10 +75,8 @@ class Pattern:
 
     @property
     def specificity(self) -> tuple[int, int, int]:
-        """Sort key, most specific first: conditions (each extra word of a multi-word key counts as
-        one), then exclusions, then file order."""
-        extra = max((len(x.split()) - 1 for x in self.lemmas), default=0)
-        return (len(self.with_) + extra, len(self.without), -self.order)
+        """Sort key, most specific first: conditions, then exclusions, then file order."""
+        return (len(self.with_), len(self.without), -self.order)
 
     @property
     def ref(self) -> str:
