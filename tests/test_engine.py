@@ -474,3 +474,27 @@ def test_prepositional_adverb_heading_its_noun_is_repaired(tmp_path, mini_dicts)
 5 France France PROPN 3 obl:arg
 """, lang="fr")
     assert triples(ps, mini_dicts, lang="fr") == [("RUS", "111", "FRA")]
+
+
+def test_of_phrase_of_an_event_noun_is_its_object(tmp_path, mini_dicts):
+    # "Russia's veto of the UN plan": Russia vetoes, the "of" phrase is what is vetoed.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 3 nmod:poss
+2 's 's PART 1 case
+3 veto veto NOUN 4 nsubj
+4 angered anger VERB 0 root
+5 France France PROPN 4 obj
+6 of of ADP 7 case
+7 UN UN PROPN 3 nmod
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "129", "IGOUNO")]
+
+
+def test_lone_passive_subject_label_on_a_finite_verb_is_active(tmp_path, mini_dicts):
+    # "Russia condemned France" with "Russia" mislabeled nsubj:pass (no auxiliary, no agent).
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj:pass
+2 condemned condemn VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+3 France France PROPN 2 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "111", "FRA")]

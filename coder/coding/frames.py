@@ -65,9 +65,13 @@ class FrameBuilder:
                       and not active_with_object and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
         # Verbs conjugated with "être" ("sont parvenus", "est venu") are not passives.
         unaccusative = not has_agent and fold(tok.lemma) in lang.unaccusative_verbs
+        # A passive needs a passive auxiliary, an agent or a passive verb form: a lone "nsubj:pass"
+        # on a finite verb is a tagging error ("Egypt objected to the dam project").
+        passive_marked = "aux:pass" in rels or has_agent or tok.feat("Voice") == "Pass" or (
+            reflexive and "nsubj:pass" in rels)
         passive = participle or (
             any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive)
-            and not unaccusative)
+            and not unaccusative and passive_marked)
         f = Frame(tid, passive=passive)
         for c in kids:
             r = s.token(c).deprel
@@ -202,7 +206,9 @@ class FrameBuilder:
                 f.deps.append(("nsubj", c))
             elif base(r) == "nmod":
                 marks = case_of(s, c)
-                if marks & lang.genitive_prepositions or marks & lang.agent_prepositions:
+                if marks & lang.theme_prepositions and not marks & lang.agent_prepositions:
+                    f.deps.append(("obj", c))  # "the arrest of the journalist", "the Russian veto of ..."
+                elif marks & lang.genitive_prepositions or marks & lang.agent_prepositions:
                     f.deps.append(("nsubj", c))
                 else:
                     f.deps.append(("obl", c))
@@ -220,9 +226,10 @@ class FrameBuilder:
             light = fold(s.token(tok.head).lemma) in lang.light_verbs
             f.hypothetical = g.hypothetical or (f.hypothetical and not light)
             if light and base(tok.deprel) in ("obj", "obl"):
-                # "l'armée a lancé une offensive contre...": the light verb lends its subject and obliques
-                if not f.get("nsubj"):
-                    f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
+                # "l'armée a lancé une offensive contre...": the light verb lends its subject and
+                # obliques; the noun's own modifiers come first ("a Russian missile test" -> RUS) but
+                # when none of them is an actor ("a missile test") the lent subject is used.
+                f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
                 f.deps.extend((r, t) for r, t in g.deps if base(r) in ("obl", "iobj"))
         return f
 
