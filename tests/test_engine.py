@@ -498,3 +498,28 @@ def test_lone_passive_subject_label_on_a_finite_verb_is_active(tmp_path, mini_di
 3 France France PROPN 2 obj
 """)
     assert triples(ps, mini_dicts) == [("RUS", "111", "FRA")]
+
+
+def test_coordinated_subjects_of_a_reciprocal_event_target_each_other(tmp_path, mini_dicts):
+    # "Russia and Turkey negotiated": 046 both ways; "Russia and Turkey condemned ..." would not.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 4 nsubj
+2 and and CCONJ 3 cc
+3 Turkey Turkey PROPN 1 conj
+4 negotiated negotiate VERB 0 root
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "046", "TUR"), ("TUR", "046", "RUS")]
+
+
+def test_condition_on_a_complement_sees_its_object(tmp_path, mini_dicts):
+    # "France urged Russia to accept the truce": a condition {xcomp: truce} sees the infinitive's object.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 urged urge VERB 0 root
+3 Russia Russia PROPN 2 obj
+4 to to PART 5 mark
+5 accept accept VERB 2 xcomp
+6 the the DET 7 det
+7 truce truce NOUN 5 obj
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "0256", "RUS")]

@@ -45,6 +45,16 @@ class Attempt:
 UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 
 
+# Codes whose coordinated subjects act on each other when no target is named: "Russia and Turkey
+# held talks / signed an agreement / agreed to cooperate / clashed" gives A->B and B->A.
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+RECIPROCAL_CODES = frozenset({"190", "193", "0871", "0872", "0873", "0874"})
+
+
+def reciprocal(code: str) -> bool:
+    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
+
+
 class SentenceCoder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -176,12 +186,28 @@ class SentenceCoder:
                 continue
             if c.words is None:
                 return tid
-            ids = phrase(sent, tid)
-            if base(rel) in CLAUSE_RELS or base(c.rel) in ("advmod", "compound"):
+            if base(c.rel) in ("advmod", "compound"):
                 ids = {tid: 0}
+            elif base(rel) in CLAUSE_RELS:
+                ids = self._clause_words(sent, tid)
+            else:
+                ids = phrase(sent, tid)
             if c.words.hits(sent.tokens, ids):
                 return tid
         return None
+
+    @staticmethod
+    def _clause_words(sent: Sentence, tid: int, levels: int = 2) -> dict[int, int]:
+        """A complement clause's verb and its objects ("urged Israel to agree to a ceasefire":
+        the condition sees "agree", "ceasefire"), two clauses deep."""
+        ids = {tid: 0}
+        for c in sent.children(tid):
+            b = base(sent.token(c).deprel)
+            if b in ("obj", "obl", "iobj"):
+                ids.update(phrase(sent, c))
+            elif b in ("xcomp", "ccomp") and levels > 1:
+                ids.update(SentenceCoder._clause_words(sent, c, levels - 1))
+        return ids
 
     def _match(self, sent: Sentence, f: Frame, p: Pattern) -> tuple[bool, str, set[int]]:
         if p.negated != f.negated:
@@ -292,9 +318,13 @@ class SentenceCoder:
                         break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
+        mutual = (not targets and len({a.code for a in sources}) > 1 and reciprocal(p.code)
+                  and not lang.require_target)
         for s in sources:
-            # no actor targets itself; PETRARCH-style dictionaries code no event without a target
-            for t in [t for t in targets if t.code != s.code] or ([] if lang.require_target else [None]):
+            # "Macron and Putin held talks": each is the other's target. No actor targets itself;
+            # PETRARCH-style dictionaries code no event without a target.
+            cands = [a for a in sources if a.code != s.code] if mutual else targets
+            for t in [t for t in cands if t.code != s.code] or ([] if lang.require_target else [None]):
                 key = (s.code, t.code if t else "")
                 if key in seen:
                     continue
