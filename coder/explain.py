@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coder.coding.engine import SentenceCoder, fill_from_context
+from coder.coding.context import fill_from_context
+from coder.coding.engine import SentenceCoder
 from coder.coding.repair import repair
 from coder.doc import Story
 
@@ -36,7 +37,7 @@ def explain_text(pipe, text: str, lang: str | None, date: str | None) -> str:
             for pid, why in a.tried:
                 out.append(f"    pattern {pid}: {why}")
         all_events.extend(e for a in attempts for e in a.events)
-    all_events = fill_from_context(all_events)
+    all_events = fill_from_context(all_events, [repair(s, lex.language) for s in ps.sentences], lex)
     out.append("\nevents:" if all_events else "\nevents: none")
     for e in all_events:
         tgt = f"{e.target.code} ({e.target.text!r} via {', '.join(e.target.refs)})" if e.target else "-"

@@ -523,3 +523,42 @@ def test_condition_on_a_complement_sees_its_object(tmp_path, mini_dicts):
 7 truce truce NOUN 5 obj
 """)
     assert triples(ps, mini_dicts) == [("FRA", "0256", "RUS")]
+
+
+def test_place_in_the_sentence_gives_the_country(tmp_path, mini_dicts):
+    # "In Iraq, the army attacked the rebels" -> IRQMIL 190 IRQREB.
+    ps = tree(tmp_path, """
+1 In in ADP 2 case
+2 Iraq Iraq PROPN 5 obl
+3 the the DET 4 det
+4 army army NOUN 5 nsubj
+5 attacked attack VERB 0 root
+6 the the DET 7 det
+7 rebels rebel NOUN 5 obj
+""")
+    assert triples(ps, mini_dicts) == [("IRQMIL", "190", "IRQREB")]
+
+
+def test_source_without_any_country_is_dropped(tmp_path, mini_dicts):
+    # "The army attacked the rebels": who acted is unknown; kept only with context off.
+    ps = tree(tmp_path, """
+1 The the DET 2 det
+2 army army NOUN 3 nsubj
+3 attacked attack VERB 0 root
+4 the the DET 5 det
+5 rebels rebel NOUN 3 obj
+""")
+    assert triples(ps, mini_dicts) == []
+    assert triples(ps, mini_dicts, context=False) == [("MIL", "190", "REB")]
+
+
+def test_country_less_source_takes_its_targets_country(tmp_path, mini_dicts):
+    # "Rebels attacked the Iraqi army" -> IRQREB (insurgents of the country they fight).
+    ps = tree(tmp_path, """
+1 Rebels rebel NOUN 2 nsubj
+2 attacked attack VERB 0 root
+3 the the DET 5 det
+4 Iraqi Iraqi ADJ 5 amod
+5 army army NOUN 2 obj
+""")
+    assert triples(ps, mini_dicts) == [("IRQREB", "190", "IRQMIL")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from coder.coding.actors import Actor, ActorResolver
@@ -343,45 +342,15 @@ def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:
     return next((d for d in phrases if f" {d} " in padded), None)
 
 
-def story_country(events: list[CodedEvent]) -> str | None:
-    """The one country all the story's coded actors belong to, if there is exactly one."""
-    from coder.cameo import split_actor
-
-    seen: Counter = Counter()
-    mentions = set()
-    for e in events:
-        for a in (e.source, e.target):
-            if a is not None:
-                c, _ = split_actor(a.code)
-                if c:
-                    seen[c] += 1
-                    mentions.add((e.sentence, a.head))
-    return next(iter(seen)) if len(seen) == 1 and len(mentions) >= 2 else None
-
-
-def fill_from_context(events: list[CodedEvent]) -> list[CodedEvent]:
-    """Story context: give agents with no country ("l'armée") the story's only country.
-
-    Applies only when at least two actor mentions in the story carry a country and all carry the
-    same one (e.g. a story whose actors are all Syrian); otherwise nothing changes.
-    """
-    country = story_country(events)
-    if not country:
-        return events
-
-    def fix(a: Actor | None) -> Actor | None:
-        if a is not None and a.needs_country:
-            return replace(a, code=country + a.code, needs_country=False, refs=a.refs + ("story context",))
-        return a
-
-    return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
-
-
 def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True) -> list[CodedEvent]:
+    """Events of a story; with ``context``, agents with no country get one from the sentence or
+    the story (see coder.coding.context) and events whose source stays country-less are dropped."""
+    from coder.coding.context import apply_context
+
     coder = SentenceCoder(lex)
     events = []
     if discard_hit(ps.story.text or " ".join(s.text for s in ps.sentences), lex.language.story_discards):
         return []
     for i, sent in enumerate(ps.sentences):
         events.extend(coder.code(sent, ps.story.date, i))
-    return fill_from_context(events) if context else events
+    return apply_context(events, ps.sentences, lex) if context else events

@@ -1,0 +1,93 @@
+"""Country context for agents named without a country ("l'armée", "the rebels").
+
+In order, an agent with no country takes:
+1. the sentence's place: the one country named in the sentence outside the event's actors
+   ("Au Mali, l'armée a repris Kidal aux rebelles" -> MLIMIL, MLIREB);
+2. for a source only, the sentence's actors: the one country of the other actors coded in the
+   sentence ("des positions de l'armée irakienne attaquées par des insurgés" -> IRQREB; but
+   "Russian jets bombed the rebels" leaves the rebels country-less);
+3. the story: the one country of all actors coded in the story, when at least two mentions
+   carry it.
+An event whose source still has no country is dropped (who acted is unknown); a country-less
+target is kept as the bare agent code. ``coder code --no-context`` turns all of this off.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from coder.cameo import split_actor
+from coder.coding.actors import Actor
+from coder.coding.engine import CodedEvent
+from coder.dictionaries.model import Lexicon
+from coder.doc import Sentence
+
+
+def _country(a: Actor | None) -> str:
+    return split_actor(a.code)[0] if a is not None else ""
+
+
+def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True) -> list[CodedEvent]:
+    def fix(a: Actor | None) -> Actor | None:
+        if a is not None and a.needs_country:
+            return replace(a, code=country + a.code, needs_country=False, refs=a.refs + (why,))
+        return a
+
+    return [replace(e, source=fix(e.source), target=fix(e.target) if targets else e.target) for e in events]
+
+
+def place_country(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> str | None:
+    """The one country named in the sentence outside the events' actor phrases."""
+    used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
+    found = set()
+    for m in lex.actors.find(sent.tokens):
+        if any(i in used for i in range(m.start, m.end + 1)):
+            continue
+        found.update(v.code for v in m.values if v.kind == "country")
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def actors_country(events: list[CodedEvent]) -> str | None:
+    """The one country of the actors of these events."""
+    found = {_country(a) for e in events for a in (e.source, e.target)} - {""}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def story_country(events: list[CodedEvent]) -> str | None:
+    """The one country all the story's coded actors belong to, if at least two mentions carry it."""
+    seen: Counter = Counter()
+    mentions = set()
+    for e in events:
+        for a in (e.source, e.target):
+            c = _country(a)
+            if c:
+                seen[c] += 1
+                mentions.add((e.sentence, a.head))
+    return next(iter(seen)) if len(seen) == 1 and len(mentions) >= 2 else None
+
+
+def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None = None,
+                      lex: Lexicon | None = None) -> list[CodedEvent]:
+    """Give country-less agents the sentence's or the story's country (rules above)."""
+    if sentences is not None and lex is not None:
+        by_sent: dict[int, list[CodedEvent]] = {}
+        for e in events:
+            by_sent.setdefault(e.sentence, []).append(e)
+        out = []
+        for i, evs in sorted(by_sent.items()):
+            if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
+                country = place_country(sentences[i], lex, evs) if i < len(sentences) else None
+                if country:
+                    evs = _fill(evs, country, "sentence place")
+                elif country := actors_country(evs):
+                    evs = _fill(evs, country, "sentence actors", targets=False)
+            out.extend(evs)
+        events = out
+    country = story_country(events)
+    return _fill(events, country, "story context") if country else events
+
+
+def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexicon) -> list[CodedEvent]:
+    """Context filling, then dropping events whose source has no country."""
+    return [e for e in fill_from_context(events, sentences, lex) if not e.source.needs_country]
