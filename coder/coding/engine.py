@@ -146,15 +146,20 @@ class SentenceCoder:
 
     @staticmethod
     def _complements(sent: Sentence, tid: int) -> set[int]:
-        """The clausal complements of a predicate, and theirs ("offered to help mediate"); an
-        infinitive the parser attached as advcl ("urged Israel to accept") counts as one."""
+        """Everything inside the clausal complements of a predicate ("offered to help mediate",
+        "a menacé d'imposer un blocus": the blockade noun too); an infinitive the parser attached
+        as advcl ("urged Israel to accept") counts as a complement."""
         out: set[int] = set()
-        stack = [tid]
+        stack = []
+        for c in sent.children(tid):
+            t = sent.token(c)
+            rel = base(t.deprel)
+            if rel in ("xcomp", "ccomp") or rel == "advcl" and t.feat("VerbForm") == "Inf":
+                out.add(c)
+                stack.append(c)
         while stack:
             for c in sent.children(stack.pop()):
-                t = sent.token(c)
-                rel = base(t.deprel)
-                if (rel in ("xcomp", "ccomp") or rel == "advcl" and t.feat("VerbForm") == "Inf") and c not in out:
+                if c not in out:
                     out.add(c)
                     stack.append(c)
         return out
