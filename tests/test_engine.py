@@ -219,7 +219,7 @@ def test_one_country_mention_is_not_a_context(tmp_path, mini_dicts):
 6 and and CCONJ 7 cc
 7 rebels rebel NOUN 5 conj
 """)
-    assert triples(ps, mini_dicts) == [("RUSMIL", "195", "REB")]
+    assert triples(ps, mini_dicts) == [("RUSMIL", "195", "-")]  # unknown rebels: no target
 
 
 def test_negating_marker_and_verb(tmp_path, mini_dicts):

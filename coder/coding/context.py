@@ -9,7 +9,7 @@ In order, an agent with no country takes:
 3. the story: the one country of all actors coded in the story, when at least two mentions
    carry it.
 An event whose source still has no country is dropped (who acted is unknown); a country-less
-target is kept as the bare agent code. ``coder code --no-context`` turns all of this off.
+target is left out (the event keeps an empty target). ``coder code --no-context`` turns all of this off.
 """
 
 from __future__ import annotations
@@ -88,6 +88,22 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
     return _fill(events, country, "story context") if country else events
 
 
+def _own_forces(e: CodedEvent) -> bool:
+    """A show of force aimed at one's own forces ("put Russia's nuclear forces on alert"): no target."""
+    return e.code.startswith("15") and e.target is not None and _country(e.target) == _country(e.source) != ""
+
+
 def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexicon) -> list[CodedEvent]:
-    """Context filling, then dropping events whose source has no country."""
-    return [e for e in fill_from_context(events, sentences, lex) if not e.source.needs_country]
+    """Context filling; then events whose source has no country are dropped and a country-less
+    target is left out ("Putin ordered the mobilisation of reservists" -> RUSGOV 154 -)."""
+    out, seen = [], set()
+    for e in fill_from_context(events, sentences, lex):
+        if e.source.needs_country:
+            continue
+        if e.target is not None and (e.target.needs_country or _own_forces(e)):
+            e = replace(e, target=None)
+        key = (e.sentence, e.pred, e.source.code, e.code, e.target.code if e.target else "")
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
