@@ -562,3 +562,13 @@ def test_country_less_source_takes_its_targets_country(tmp_path, mini_dicts):
 5 army army NOUN 2 obj
 """)
     assert triples(ps, mini_dicts) == [("IRQREB", "190", "IRQMIL")]
+
+
+def test_obl_agent_without_preposition_is_an_object(tmp_path, mini_dicts):
+    # "France condemned Russia" with "Russia" mislabelled obl:agent (no "by").
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 condemned condemn VERB 0 root
+3 Russia Russia PROPN 2 obl:agent
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "111", "RUS")]

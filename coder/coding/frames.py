@@ -221,6 +221,7 @@ class FrameBuilder:
             g = self.frame(tok.head)
             if base(tok.deprel) != "nsubj":  # "la protestation de la Chine n'a rien changé"
                 f.negated = g.negated
+                f.alleged = g.alleged  # "accused Moscow of launching an invasion"
             if base(tok.deprel) == "obj" and not f.get("obl"):
                 f.deps.extend(("obl", o) for o in self._trailing_obliques(tid))
             light = fold(s.token(tok.head).lemma) in lang.light_verbs

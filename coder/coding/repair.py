@@ -3,6 +3,8 @@
 Prepositional adverbs heading their noun: "a protesté auprès de la Chine" often comes out as
 "auprès" (ADV) governing "Chine"; the noun goes back to the verb with "auprès" as its case.
 
+An "obl:agent" with no agent preposition is an object the parser mislabelled.
+
 Subordinators read as prepositions: in "..., as Russia and China vetoed a resolution" parsers
 often attach "as" as the case of an oblique "Russia"; a verb with no subject whose oblique before
 it is marked only by a subordinator gets that oblique back as its subject.
@@ -28,7 +30,19 @@ _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "fla
 
 def repair(sent: Sentence, lang: Language) -> Sentence:
     """The sentence with the repairs above applied (a copy if anything changed)."""
+    sent = _agents_without_preposition(sent, lang)
     return _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
+
+
+def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
+    """An "obl:agent" with no "by"/"par" is an object ("accused Prime Minister Nawaz Sharif")."""
+    bad = {t.id for t in sent.tokens if t.deprel == "obl:agent"
+           and not any(base(sent.token(c).deprel) == "case" and fold(sent.token(c).form) in lang.agent_prepositions
+                       for c in sent.children(t.id))}
+    if not bad or not lang.agent_prepositions:
+        return sent
+    tokens = [replace(t, deprel="obj") if t.id in bad else t for t in sent.tokens]
+    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
 
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
