@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from coder.coding.tree import conjuncts, phrase
 from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
 from coder.doc import Sentence
+from coder.text import fold
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,13 @@ class ActorResolver:
             d = min(ids[i] for i in range(m.start, m.end + 1))
             for v in m.values:
                 hits.append(_Hit(m.start, m.end, d, actor=v))
+        for i in ids:  # "Saudi-led coalition", "U.S.-led coalition": the leader names the country
+            form = toks[i - 1].form
+            for suffix in self.lex.language.leader_suffixes:
+                if fold(form).endswith(suffix) and len(form) > len(suffix):
+                    for v in self.lex.actors.lookup(form[: -len(suffix)]):
+                        if v.kind in ("country", "adjective"):
+                            hits.append(_Hit(i, i, ids[i], actor=v))
         for m in self.lex.agents.find(toks, ids, use_lemma=True):
             d = min(ids[i] for i in range(m.start, m.end + 1))
             hits.append(_Hit(m.start, m.end, d, agent=m.values[0]))
