@@ -572,3 +572,29 @@ def test_obl_agent_without_preposition_is_an_object(tmp_path, mini_dicts):
 3 Russia Russia PROPN 2 obl:agent
 """)
     assert triples(ps, mini_dicts) == [("FRA", "111", "RUS")]
+
+
+def test_comma_list_of_subjects_parsed_as_two_subjects(tmp_path, mini_dicts):
+    # "Russia, China and Iran condemned France" with "Russia" and "China" both nsubj.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 6 nsubj
+2 , , PUNCT 1 punct
+3 China China PROPN 6 nsubj
+4 and and CCONJ 5 cc
+5 Iraq Iraq PROPN 3 conj
+6 condemned condemn VERB 0 root
+7 France France PROPN 6 obj
+""")
+    assert triples(ps, mini_dicts) == [("CHN", "111", "FRA"), ("IRQ", "111", "FRA"), ("RUS", "111", "FRA")]
+
+
+def test_quantity_adverb_object_gives_way_to_the_counted_noun(tmp_path, mini_dicts):
+    # "Russia condemned more than ten rebels" parsed with "more" as the object of the verb.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 condemned condemn VERB 0 root
+3 more more ADV 2 obj
+4 of of ADP 5 case
+5 Iraq Iraq PROPN 3 obl
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "111", "IRQ")]

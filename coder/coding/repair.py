@@ -5,6 +5,12 @@ Prepositional adverbs heading their noun: "a protesté auprès de la Chine" ofte
 
 An "obl:agent" with no agent preposition is an object the parser mislabelled.
 
+Comma lists of subjects: "L'Espagne, l'Irlande et la Norvège ont reconnu ..." often comes out as
+two subjects of the verb; the later one becomes a conjunct of the first.
+
+Quantity adverbs as objects: in "a massé plus de 100.000 soldats" the parser makes "plus" the
+object; the counted noun becomes the object.
+
 Subordinators read as prepositions: in "..., as Russia and China vetoed a resolution" parsers
 often attach "as" as the case of an oblique "Russia"; a verb with no subject whose oblique before
 it is marked only by a subordinator gets that oblique back as its subject.
@@ -30,7 +36,8 @@ _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "fla
 
 def repair(sent: Sentence, lang: Language) -> Sentence:
     """The sentence with the repairs above applied (a copy if anything changed)."""
-    sent = _agents_without_preposition(sent, lang)
+    sent = _comma_lists(_agents_without_preposition(sent, lang))
+    sent = _quantity_objects(sent, lang)
     return _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
 
 
@@ -113,4 +120,48 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
         if t.id in moves:
             t = replace(t, head=moves[t.id])
         tokens.append(t)
+    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+
+
+def _subtree_span(sent: Sentence, tid: int) -> tuple[int, int]:
+    ids, stack = {tid}, [tid]
+    while stack:
+        for c in sent.children(stack.pop()):
+            if c not in ids:
+                ids.add(c)
+                stack.append(c)
+    return min(ids), max(ids)
+
+
+def _comma_lists(sent: Sentence) -> Sentence:
+    moves: dict[int, tuple[int, str]] = {}
+    for v in range(0, len(sent.tokens) + 1):
+        subs = [c for c in sent.children(v) if base(sent.token(c).deprel) == "nsubj"]
+        for a, b in zip(subs, subs[1:], strict=False):
+            end_a, start_b = _subtree_span(sent, a)[1], _subtree_span(sent, b)[0]
+            while end_a > a and sent.token(end_a).form == ",":  # the comma may hang on the first
+                end_a -= 1
+            between = range(end_a + 1, start_b)
+            clause = any(sent.token(i).upos in ("VERB", "AUX") for i in range(a, end_a + 1))
+            if between and not clause and all(sent.token(i).form == "," for i in between):
+                moves[b] = (moves.get(a, (a,))[0] if a in moves else a, "conj")
+    if not moves:
+        return sent
+    tokens = [replace(t, head=moves[t.id][0], deprel=moves[t.id][1]) if t.id in moves else t for t in sent.tokens]
+    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+
+
+def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
+    moves: dict[int, tuple[int, str]] = {}
+    for t in sent.tokens:
+        if t.upos != "ADV" or base(t.deprel) != "obj":
+            continue
+        nouns = [c for c in sent.children(t.id) if sent.token(c).upos in ("NOUN", "PROPN")
+                 and base(sent.token(c).deprel) in ("obl", "nmod")]
+        if nouns:
+            moves[nouns[0]] = (t.head, "obj")
+            moves[t.id] = (nouns[0], "advmod")
+    if not moves:
+        return sent
+    tokens = [replace(t, head=moves[t.id][0], deprel=moves[t.id][1]) if t.id in moves else t for t in sent.tokens]
     return Sentence(sent.id, sent.text, tokens, sent.sent_id)
