@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pyarrow as pa
@@ -34,8 +34,13 @@ class RunStats:
 class Pipeline:
     """One pipeline: dictionaries + parser; ``code`` takes stories and returns events.
 
-    ``context``: let agents with no country take the story's only country (see docs).
+    ``context``: give agents with no country the sentence's or story's country, and drop events
+    whose source stays country-less (coder.coding.context); ``keep_unknown`` keeps those events
+    (and country-less targets) after filling, as `coder dict check` does for examples.
     ``require_target``: drop events whose target could not be identified.
+    ``threads``: torch threads when Stanza runs in this process (None: torch's default).
+    A Pipeline pickles as its options and dictionaries: the copy builds its own (lazy) parser,
+    which is how worker processes get theirs (see coder.runner).
     """
 
     dictionaries: Dictionaries | None = None
@@ -44,7 +49,9 @@ class Pipeline:
     device: str | None = None
     batch_size: int = 32
     context: bool = True
+    keep_unknown: bool = False
     require_target: bool = False
+    threads: int | None = None
 
     def __post_init__(self) -> None:
         if self.dictionaries is None:
@@ -54,7 +61,10 @@ class Pipeline:
             cache = ParseCache(default_cache_dir())
         elif self.cache:
             cache = ParseCache(self.cache)
-        self.parser = Parser(models_dir(self.models), self.batch_size, self.device, cache)
+        self.parser = Parser(models_dir(self.models), self.batch_size, self.device, cache, self.threads)
+
+    def __reduce__(self):
+        return (type(self), tuple(getattr(self, f.name) for f in fields(self)))
 
     def metadata(self) -> dict[str, str]:
         from coder import __version__
@@ -142,7 +152,7 @@ class Pipeline:
         stats.sentences += len(ps.sentences)
         try:
             lex = self.dictionaries.lexicon(ps.story.language or "")
-            events = code_parsed_story(ps, lex, self.context)
+            events = code_parsed_story(ps, lex, self.context, self.keep_unknown)
             if self.require_target:
                 events = [e for e in events if e.target is not None]
             rows = rows_for(ps, events)

@@ -598,3 +598,13 @@ def test_quantity_adverb_object_gives_way_to_the_counted_noun(tmp_path, mini_dic
 5 Iraq Iraq PROPN 3 obl
 """)
     assert triples(ps, mini_dicts) == [("RUS", "111", "IRQ")]
+
+
+def test_verb_read_as_a_noun_with_a_subject(tmp_path, mini_dicts):
+    # "Russia condemns France" with "condemns" tagged NOUN.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 condemns condemn NOUN 0 root
+3 France France PROPN 2 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "111", "FRA")]

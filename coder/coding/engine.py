@@ -347,10 +347,12 @@ def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:
     return next((d for d in phrases if f" {d} " in padded), None)
 
 
-def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True) -> list[CodedEvent]:
+def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True,
+                      keep_unknown: bool = False) -> list[CodedEvent]:
     """Events of a story; with ``context``, agents with no country get one from the sentence or
-    the story (see coder.coding.context) and events whose source stays country-less are dropped."""
-    from coder.coding.context import apply_context
+    the story (see coder.coding.context) and, unless ``keep_unknown``, events whose source stays
+    country-less are dropped."""
+    from coder.coding.context import apply_context, fill_from_context
 
     coder = SentenceCoder(lex)
     events = []
@@ -358,4 +360,7 @@ def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True) -> li
         return []
     for i, sent in enumerate(ps.sentences):
         events.extend(coder.code(sent, ps.story.date, i))
-    return apply_context(events, ps.sentences, lex) if context else events
+    if not context:
+        return events
+    sents = [repair(s, lex.language) for s in ps.sentences]
+    return fill_from_context(events, sents, lex) if keep_unknown else apply_context(events, sents, lex)

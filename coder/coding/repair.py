@@ -8,6 +8,9 @@ An "obl:agent" with no agent preposition is an object the parser mislabelled.
 Comma lists of subjects: "L'Espagne, l'Irlande et la Norvège ont reconnu ..." often comes out as
 two subjects of the verb; the later one becomes a conjunct of the first.
 
+Verbs read as nouns: "Turkey trades with Iran" often comes out with "trades" a NOUN that has a
+subject; a noun with a subject and no copula is a verb.
+
 Quantity adverbs as objects: in "a massé plus de 100.000 soldats" the parser makes "plus" the
 object; the counted noun becomes the object.
 
@@ -37,7 +40,7 @@ _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "fla
 def repair(sent: Sentence, lang: Language) -> Sentence:
     """The sentence with the repairs above applied (a copy if anything changed)."""
     sent = _comma_lists(_agents_without_preposition(sent, lang))
-    sent = _quantity_objects(sent, lang)
+    sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     return _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
 
 
@@ -164,4 +167,33 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
     if not moves:
         return sent
     tokens = [replace(t, head=moves[t.id][0], deprel=moves[t.id][1]) if t.id in moves else t for t in sent.tokens]
+    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+
+
+def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
+    fix: set[int] = set()
+    moves: dict[int, str] = {}
+    no_verb = not any(t.upos in ("VERB", "AUX") for t in sent.tokens)
+    for t in sent.tokens:
+        if t.upos != "NOUN":
+            continue
+        kids = sent.children(t.id)
+        rels = {base(sent.token(c).deprel) for c in kids}
+        if "nsubj" in rels and not rels & {"cop", "det", "case"}:
+            fix.add(t.id)
+        elif t.head == 0 and no_verb and kids and kids[0] < t.id and not rels & {"det", "cop"} \
+                and sent.token(kids[0]).upos in ("PROPN", "ADJ") and base(sent.token(kids[0]).deprel) in ("amod", "compound"):
+            # "Turkey trades with Iran" parsed as one noun phrase with no verb
+            fix.add(t.id)
+            moves[kids[0]] = "nsubj"
+            moves.update((c, "obl") for c in kids if c > t.id and base(sent.token(c).deprel) == "nmod")
+    if not fix:
+        return sent
+    tokens = []
+    for t in sent.tokens:
+        if t.id in fix:
+            t = replace(t, upos="VERB")
+        if t.id in moves:
+            t = replace(t, deprel=moves[t.id])
+        tokens.append(t)
     return Sentence(sent.id, sent.text, tokens, sent.sent_id)

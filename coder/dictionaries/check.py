@@ -46,7 +46,11 @@ def fire_examples(pipe, lang: str, patterns: list[Pattern]) -> list[tuple[Patter
     from coder.doc import Story
 
     stories = [Story(f"{lang}-ex-{i}", p.example or "", None, lang) for i, p in enumerate(patterns)]
-    table = pipe.code_table(stories)
+    keep, pipe.keep_unknown = pipe.keep_unknown, True  # an example tests its pattern, not the context
+    try:
+        table = pipe.code_table(stories)
+    finally:
+        pipe.keep_unknown = keep
     by_story: dict[str, list[dict]] = {}
     for r in table.to_pylist():
         by_story.setdefault(r["story_id"], []).append(r)
