@@ -44,7 +44,8 @@ def place_country(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> str
     for m in lex.actors.find(sent.tokens):
         if any(i in used for i in range(m.start, m.end + 1)):
             continue
-        found.update(v.code for v in m.values if v.kind == "country")
+        # a country or a capital named as a place ("à Ouagadougou" -> BFA)
+        found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital"))
     return next(iter(found)) if len(found) == 1 else None
 
 

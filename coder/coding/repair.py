@@ -61,6 +61,10 @@ def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     for t in sent.tokens:
         if t.upos != "ADV" or fold(t.form) not in preps or not t.head:
             continue
+        head = sent.token(t.head)
+        if t.head > t.id and head.upos in ("NOUN", "PROPN", "PRON"):  # "auprès" (advmod) -> "Chine"
+            moves[t.id] = (t.head, "case")
+            continue
         nouns = [c for c in sent.children(t.id) if c > t.id and sent.token(c).upos in ("NOUN", "PROPN", "PRON")]
         if nouns:
             moves[nouns[0]] = (t.head, "obl")
