@@ -11,7 +11,7 @@ from coder.doc import ParsedStory, Sentence, Story, Token
 V1_TO_V2 = {
     "dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass", "auxpass": "aux:pass",
     "name": "flat", "mwe": "fixed", "foreign": "flat:foreign", "nmod:agent": "obl:agent",
-    "nmod:tmod": "obl:tmod", "nmod:npmod": "obl:npmod",
+    "nmod:tmod": "obl:tmod", "nmod:npmod": "obl:npmod", "remnant": "orphan",
 }
 PREDICATE_UPOS = {"VERB", "AUX", "ADJ"}
 
@@ -27,8 +27,9 @@ def normalize_v1(tokens: list[Token]) -> None:
         rel = t.deprel
         if rel in V1_TO_V2:
             rel = V1_TO_V2[rel]
-        elif rel == "neg":
-            rel = "advmod"
+        elif rel == "neg":  # "not", "never"; "no" on a noun is its determiner ("signed no truce")
+            nominal = 0 < t.head <= len(tokens) and tokens[t.head - 1].upos in ("NOUN", "PROPN")
+            rel = "det" if nominal else "advmod"
             if "Polarity=" not in t.feats:
                 t.feats = "Polarity=Neg" if t.feats in ("", "_") else t.feats + "|Polarity=Neg"
         if rel.split(":")[0] == "nmod" and rel != "nmod:poss" and 0 < t.head <= len(tokens):

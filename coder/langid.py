@@ -11,7 +11,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def detect(text: str, dicts: Dictionaries) -> str | None:
-    """The language whose stop words are most frequent in the text, or None when none occur."""
+    """The language whose stop words are most frequent in the text, or None when none occur.
+    Dictionaries for a single language (an imported PETRARCH set) give that language."""
+    if len(dicts.lexicons) == 1:
+        return next(iter(dicts.lexicons))
     words = [fold(w) for w in _WORD.findall(text[:5000])]
     best, best_n = None, 0
     for code, lex in dicts.lexicons.items():

@@ -184,7 +184,10 @@ class SentenceCoder:
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
         """The dependent satisfying a condition, or None."""
         for rel, tid in self._deps(sent, f, hanging=bool(c.case)):
-            if c.rel != "any" and not rel_matches(rel, c.rel):
+            if c.rel == "other":  # any dependent but the subject
+                if base(rel) == "nsubj":
+                    continue
+            elif c.rel != "any" and not rel_matches(rel, c.rel):
                 continue
             if c.case and not (case_of(sent, tid) & c.case):
                 continue

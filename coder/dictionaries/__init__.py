@@ -14,9 +14,13 @@ _CACHE: dict[str, Dictionaries] = {}
 
 
 def load_dictionaries(path: str | Path | None = None) -> Dictionaries:
-    """Load a dictionary directory (default: the shipped one); cached per process."""
+    """Load a dictionary directory (default: the shipped one), native or a directory of PETRARCH
+    files; cached per process."""
     root = Path(path) if path else default_dictionary_dir()
     key = str(root.resolve())
     if key not in _CACHE:
-        _CACHE[key] = load_native(root)[0]
+        from coder.dictionaries.petrarch import is_petrarch_dir, load_petrarch_dir
+
+        # a directory of PETRARCH/TABARI files is imported in memory (see `coder dict import`)
+        _CACHE[key] = load_petrarch_dir(root)[0] if is_petrarch_dir(root) else load_native(root)[0]
     return _CACHE[key]

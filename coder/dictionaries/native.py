@@ -27,7 +27,7 @@ UD_RELATIONS = {
     "nsubj", "obj", "iobj", "obl", "xcomp", "ccomp", "advmod", "advcl", "compound", "nmod", "amod",
     "expl", "csubj", "aux", "cop", "mark", "case", "conj", "det", "nummod", "appos", "fixed", "flat",
     "acl", "parataxis", "dep", "discourse", "vocative", "dislocated", "list", "orphan", "goeswith",
-    "reparandum", "punct", "root", "cc", "clf", "any",
+    "reparandum", "punct", "root", "cc", "clf", "any", "other",
 }
 PATTERN_KEYS = {"id", "verb", "noun", "code", "with", "without", "negated", "source", "target",
                 "example", "expect", "note"}

@@ -25,7 +25,7 @@ class LineDict(dict):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: ~10x faster
     """SafeLoader (no tags, no objects) whose mappings carry their line number."""
 
 

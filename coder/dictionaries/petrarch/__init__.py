@@ -101,7 +101,7 @@ def add_import_command(dsub) -> None:
                    help="verb dictionary (CAMEO.2.0.txt or the older CAMEO.verbpatterns format); repeatable")
     p.add_argument("--actors", action="append", default=[], metavar="F", help="actor dictionary; repeatable")
     p.add_argument("--agents", action="append", default=[], metavar="F", help="agents dictionary")
-    p.add_argument("--discards", action="append", default=[], metavar="F", help="discards file (reported only)")
+    p.add_argument("--discards", action="append", default=[], metavar="F", help="discards file (sentence and story discards)")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="native dictionary directory to write")
     p.add_argument("--force", action="store_true", help="write into DIR even if it holds another dictionary")
     p.set_defaults(fn=cmd_import)

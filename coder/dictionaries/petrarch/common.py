@@ -93,6 +93,18 @@ def lower_phrase(token: str) -> str:
 LOWER_IN_NAMES = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "el",
                   "al", "bin", "ibn", "da", "di", "del", "von", "van", "der", "den", "y", "et", "a"}
 _VOWELS = set("AEIOUY")
+# Three-letter names that are acronyms although they hold a vowel (the others, "ABE", "BAN",
+# "ALI", are names: Title Case, matched with a capital in the text); words without vowels
+# ("PKK") are acronyms anyway.
+ACRONYMS3 = {"USA", "UAE", "IRA", "ETA", "ANC", "OAS", "OAU", "EEC", "ECB", "IMF", "IAEA", "UNO", "AKP",
+             "ISI", "KGB", "FBI", "CIA", "NSA", "BBC", "CNN", "AFP", "OPEC", "ASEAN", "FARC", "ELN",
+             "ICC", "ICJ", "WHO", "WFP", "IOM", "UNHCR", "EU", "AU", "UN", "PLO", "PA", "IDF", "SAA",
+             "FSA", "YPG", "PYD", "SDF", "HTS", "AQI", "AQAP", "ISIL", "ISIS", "LTTE", "NPA", "MILF",
+             "MNLF", "ANP", "APC", "ADF", "RUF", "SPLA", "SPLM", "JEM", "SLA", "UPA", "BJP", "INC",
+             "PPP", "PTI", "MQM", "AAP", "TTP", "ULFA", "OIC", "GCC", "ECOWAS", "SADC", "IGAD", "UNDP",
+             "OSCE", "OECD", "ICRC", "MSF", "HRW", "AI", "ABC", "CBS", "NBC", "AP", "UPI", "USSR", "GDR",
+             "FRG", "ROK", "DPRK", "PRC", "ROC", "KMT", "DPP", "LDP", "SPD", "CDU", "CSU", "FDP", "UMP",
+             "PS", "FN", "UKIP", "SNP", "DUP", "SDLP", "UUP", "PKK", "HDP", "CHP", "MHP", "ANAP"}
 
 
 def _title_word(w: str) -> str:
@@ -121,7 +133,7 @@ def name_case(token: str, common: frozenset[str] | set[str] = frozenset()) -> st
             out.append(w)
         elif "." in w or any(c.isdigit() for c in w):
             out.append(w)
-        elif len(words) == 1 and len(letters) <= 3:
+        elif len(words) == 1 and (len(letters) <= 2 or (len(letters) == 3 and w.upper() in ACRONYMS3)):
             out.append(w.upper())
         elif len(letters) <= 5 and not (set(w.upper()) & _VOWELS):
             out.append(w.upper())

@@ -25,6 +25,7 @@ from coder.dictionaries.petrarch.verbs import (
     VerbFile,
     parse_pattern,
     parse_verb_file,
+    verb_forms,
     verb_shape,
 )
 from coder.text import fold
@@ -56,7 +57,8 @@ def q(v: Any) -> str:
 # --- language ---------------------------------------------------------------------------------
 
 def language_facts() -> dict[str, list[str]]:
-    """The shipped en/language.yaml facts where present, defaults for the rest."""
+    """The shipped en/language.yaml facts (every list: negation, markers, negating verbs ...),
+    defaults where there is no shipped file."""
     facts = {k: list(v) for k, v in DEFAULT_LANGUAGE.items()}
     try:
         from coder.dictionaries.native import default_dictionary_dir
@@ -66,17 +68,19 @@ def language_facts() -> dict[str, list[str]]:
     except Exception:  # no shipped dictionaries: defaults
         data = None
     if isinstance(data, dict):
-        for k in facts:
-            v = data.get(k)
-            if isinstance(v, list):
+        for k, v in data.items():
+            if isinstance(v, list) and k not in ("discards", "story_discards"):
                 facts[k] = [str(x) for x in v]
     return facts
 
 
-def language_yaml(facts: dict[str, list[str]]) -> str:
+def language_yaml(facts: dict[str, list[str]], discards: list[str] = (), story_discards: list[str] = ()) -> str:
     lines = ["# Grammar facts for the engine (docs/dictionaries.md); written by `coder dict import`.",
              f"language: {q(LANG)}"]
     lines += [f"{k}: {q(v)}" for k, v in facts.items()]
+    lines += ["# PETRARCH codes no event without a target.", "require_target: true",
+              "# PETRARCH discards: a sentence (story) holding one of these phrases is not coded.",
+              f"discards: {q(list(dict.fromkeys(discards)))}", f"story_discards: {q(list(dict.fromkeys(story_discards)))}"]
     return "\n".join(lines) + "\n"
 
 
@@ -141,8 +145,9 @@ def translate_verbs(files: list[VerbFile], report: Report, facts: dict[str, list
             for v in block.verbs:
                 report.counts["verbs"] += 1
                 sh = verb_shape(v.token, lemma)
+                forms = verb_forms(v, sh, lemma)
                 lems = shapes.setdefault(sh.extra, [])
-                lems += [x for x in sh.lemmas if x not in lems]
+                lems += [x for x in (*sh.lemmas, *forms) if x not in lems]
                 code = v.code if v.code is not None else block.code
                 if code and not set(code) <= {"-", ":"}:
                     c = code.split(":")[0] or code.split(":")[-1]
@@ -159,6 +164,10 @@ def translate_verbs(files: list[VerbFile], report: Report, facts: dict[str, list
                             continue
                         defaults_of[(x, sh.extra)] = f"{vf.path.name}:{v.line}"
                         bucket.append(x)
+                    for x in forms:  # surface forms follow their lemma, silently
+                        if (x, sh.extra) not in defaults_of:
+                            defaults_of[(x, sh.extra)] = f"{vf.path.name}:{v.line}"
+                            bucket.append(x)
             if not shapes:
                 if block.patterns:
                     for rp in block.patterns:
@@ -399,17 +408,22 @@ def import_petrarch(out: str | Path, verbs: Iterable[str | Path] = (), actors: I
         actor_entries += parse_actor_file(p, report)
     by_file = translate_actors(actor_entries, report, common)
     agent_list = translate_agents(agent_entries, report, agent_path)
+    sentence_discards: list[str] = []
+    story_discards: list[str] = []
     for p in discards:
         for d in parse_discard_file(p, report):
             report.counts["discards"] += 1
-            report.skip(p, d.line, ("+" if d.story else "") + d.phrase,
-                        "discard phrase: the engine has no discard list" + (" (story level)" if d.story else ""))
+            phrase = lower_phrase(d.phrase)
+            if not phrase:
+                report.skip(p, d.line, d.phrase, "empty discard phrase")
+                continue
+            (story_discards if d.story else sentence_discards).append(phrase)
 
     (out / "actors").mkdir(parents=True, exist_ok=True)
     (out / LANG / "verbs").mkdir(parents=True, exist_ok=True)
     for kind, entries in by_file.items():
         (out / "actors" / f"{kind}.yaml").write_text(actors_yaml(kind, entries), encoding="utf-8")
-    (out / LANG / "language.yaml").write_text(language_yaml(facts), encoding="utf-8")
+    (out / LANG / "language.yaml").write_text(language_yaml(facts, sentence_discards, story_discards), encoding="utf-8")
     (out / LANG / "agents.yaml").write_text(agents_yaml(agent_list), encoding="utf-8")
     (out / LANG / "verbs" / "imported.yaml").write_text(verbs_yaml(synsets, patterns), encoding="utf-8")
     (out / "import_report.txt").write_text(report.text(), encoding="utf-8")

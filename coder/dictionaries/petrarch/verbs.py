@@ -492,7 +492,7 @@ class PatternTranslator:
         last_pp_prep: list[str] | None = None  # a prep-only PP just before: "(AGAINST) +"
         for it in flat:
             if it.mark == "particle":
-                tr.with_.append(("any", (it.atoms[0].value,), None))
+                tr.with_.append(("other", (it.atoms[0].value,), None))
                 last_pp_prep = None
                 continue
             if it.kind == "mark":
@@ -515,7 +515,7 @@ class PatternTranslator:
                 if "+" in self._marks(it.items):
                     tgt.append("obj")
                 for w in self._group_words(it.items, tr):
-                    tr.with_.append(("any", w, None))
+                    tr.with_.append(("other", w, None))
                 seen_noun = True
                 continue
             # a phrase
@@ -531,7 +531,7 @@ class PatternTranslator:
                     continue
                 run = [a for a in run if not (a.kind == "word" and a.value in MODALS | TENSE_AUX | BE_AUX)]
                 if run:
-                    tr.with_.append(("any", self.phrase_values(run, tr.notes), None))
+                    tr.with_.append(("other", self.phrase_values(run, tr.notes), None))
                     seen_noun = True
 
     def _pp(self, it: Item, tr: Translated, src: list[str], tgt: list[str], verb_attached: bool) -> list[str] | None:
@@ -550,14 +550,17 @@ class PatternTranslator:
                 tgt.append("obj")  # "the killing of X": X is in the object's phrase
         if "$" in marks:
             src += [f"obl/{p}" for p in preps]
+        # The phrase must be there (PETRARCH matches it or not at all), attached to the verb or,
+        # as parsers often have it, to the verb's object (the engine looks there too); "any"
+        # also takes a clause: "accused of spying".
         words = self._group_words(rest, tr)
         if words:
             for w in words:
-                tr.with_.append(("obl", w, tuple(preps)) if verb_attached else ("any", w, None))
-        elif not marks & {"+", "$"}:
-            if verb_attached:
-                tr.with_.append(("obl", None, tuple(preps)))
-            return preps
+                tr.with_.append(("other", w, tuple(preps)))
+        else:
+            tr.with_.append(("other", None, tuple(preps)))
+            if not marks & {"+", "$"}:
+                return preps
         return None
 
 
@@ -569,6 +572,42 @@ class Shape:
 
     lemmas: tuple[str, ...]
     extra: tuple[Cond, ...] = ()
+
+
+def regular_forms(base: str) -> list[str]:
+    """PETRARCH's regular verb forms (it generates them when a verb line lists none)."""
+    if base.endswith("e"):
+        stem = base[:-1]
+        return [base + "s", base + "d", stem + "ing"]
+    if re.search(r"[^aeiou]y$", base):
+        return [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if re.search(r"(s|x|z|ch|sh)$", base):
+        return [base + "es", base + "ed", base + "ing"]
+    out = [base + "s", base + "ed", base + "ing"]
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", base):  # "expel" -> "expelled", "confer" -> "conferring"
+        out += [base + base[-1] + "ed", base + base[-1] + "ing"]
+    return out
+
+
+def verb_forms(v: VerbLine, sh: Shape, lemma: Lemmatizer) -> list[str]:
+    """Surface forms of a verb line's verb word (its listed forms, else the regular ones), so
+    that a verb is found by its form when a lemmatizer gets the lemma wrong ("expelled")."""
+    out: list[str] = []
+    for f in v.forms:
+        parts = [p for p in f.split("_") if p]
+        if not parts:
+            continue
+        i = next((k for k, p in enumerate(parts) if p.startswith("+")), 0)
+        w = parts[i].lstrip("+").lower()
+        if w in BE_AUX | TENSE_AUX and i + 1 < len(parts):
+            w = parts[i + 1].lstrip("+").lower()
+        if w.isalpha() or "-" in w:
+            out.append(w)
+    if not v.forms:
+        for b in sh.lemmas:
+            if b.isalpha():
+                out += regular_forms(b)
+    return [w for w in dict.fromkeys(out) if w not in sh.lemmas]
 
 
 def verb_shape(token: str, lemma: Lemmatizer) -> Shape:
@@ -594,6 +633,6 @@ def verb_shape(token: str, lemma: Lemmatizer) -> Shape:
             extra.append(("conj", (lemma(after[i + 1]),), None))
             i += 2
             continue
-        extra.append(("any", (w,), None))
+        extra.append(("other", (w,), None))
         i += 1
     return Shape(lemmas, tuple(extra))
