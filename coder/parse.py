@@ -1,16 +1,22 @@
-"""Parsing with Stanza: pipelines per language (lazy, one per process), batching, and a parse cache."""
+"""Parsing with Stanza: pipelines per language (lazy, one per process), batching, and a parse cache.
+
+Stanza (and torch) are imported and the models loaded only when a story misses the cache, so
+re-coding a parsed corpus never loads them.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from coder.conllu import read_conllu, write_conllu
 from coder.doc import ParsedStory, Sentence, Story, Token
+from coder.text import blank_dateline
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 log = logging.getLogger(__name__)
@@ -60,9 +66,15 @@ class Parser:
     batch_size: int = 64
     device: str | None = None
     cache: ParseCache | None = None
+    threads: int | None = None  # torch threads for this process (None: torch's default)
 
     def __post_init__(self) -> None:
         self._pipelines: dict[str, object] = {}
+
+    @property
+    def loaded(self) -> list[str]:
+        """Languages whose Stanza pipeline was loaded (empty when everything came from the cache)."""
+        return sorted(self._pipelines)
 
     def pipeline(self, lang: str):
         if lang not in self._pipelines:
@@ -74,6 +86,10 @@ class Parser:
                     f"or point --models / STANZA_RESOURCES_DIR at a resources directory"
                 )
             logging.getLogger("stanza").setLevel(logging.WARNING)
+            if self.threads:
+                import torch
+
+                torch.set_num_threads(self.threads)
             kwargs = {"use_gpu": self.device != "cpu"} if self.device else {}
             if self.device and self.device not in ("cpu", "cuda"):
                 kwargs["device"] = self.device
@@ -88,33 +104,34 @@ class Parser:
 
     def parse(self, stories: list[Story]) -> Iterator[ParsedStory]:
         """Parse stories (each with a language), batched per language; cached results reused."""
-        by_lang: dict[str, list[Story]] = {}
-        for st in stories:
-            by_lang.setdefault(st.language or "", []).append(st)
-        done: dict[str, ParsedStory] = {}
+        by_lang: dict[str, list[int]] = {}
+        for i, st in enumerate(stories):
+            by_lang.setdefault(st.language or "", []).append(i)
+        done: dict[int, ParsedStory] = {}  # by position: story ids need not be unique
         for lang, group in by_lang.items():
             mid = self.model_id(lang)
             todo = []
-            for st in group:
-                hit = self.cache.get(st, mid) if self.cache else None
+            for i in group:
+                hit = self.cache.get(stories[i], mid) if self.cache else None
                 if hit is not None:
-                    done[st.id] = hit
+                    done[i] = hit
                 else:
-                    todo.append(st)
-            for i in range(0, len(todo), self.batch_size):
-                chunk = todo[i:i + self.batch_size]
-                for st, ps in zip(chunk, self._parse_batch(lang, chunk, mid), strict=True):
+                    todo.append(i)
+            for k in range(0, len(todo), self.batch_size):
+                chunk = todo[k:k + self.batch_size]
+                parsed = self._parse_batch(lang, [stories[i] for i in chunk], mid)
+                for i, ps in zip(chunk, parsed, strict=True):
                     if self.cache:
                         self.cache.put(ps)
-                    done[st.id] = ps
-        for st in stories:
-            yield done[st.id]
+                    done[i] = ps
+        for i in range(len(stories)):
+            yield done[i]
 
     def _parse_batch(self, lang: str, stories: list[Story], mid: str) -> list[ParsedStory]:
         import stanza
 
         nlp = self.pipeline(lang)
-        docs = nlp([stanza.Document([], text=st.text) for st in stories])
+        docs = nlp([stanza.Document([], text=blank_dateline(st.text)) for st in stories])
         return [ParsedStory(st, from_stanza(doc), mid) for st, doc in zip(stories, docs, strict=True)]
 
 
@@ -136,7 +153,7 @@ def from_stanza(doc) -> list[Sentence]:
     return out
 
 
-CACHE_FORMAT = 2  # bump when what the cache stores changes (2: multiword token surfaces)
+CACHE_FORMAT = 3  # bump when what the cache stores changes (2: multiword token surfaces, 3: datelines)
 
 
 def text_key(story: Story, mid: str) -> str:
@@ -167,7 +184,7 @@ class ParseCache:
     def put(self, ps: ParsedStory) -> None:
         p = self._path(text_key(ps.story, ps.parser))
         p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(f".tmp{os.getpid()}")
+        tmp = p.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
         blank = Story(id="cached", text="")
         tmp.write_text(write_conllu([ParsedStory(blank, ps.sentences, ps.parser)]), encoding="utf-8")
         os.replace(tmp, p)
