@@ -61,6 +61,7 @@ class Sentence:
     tokens: list[Token]
     sent_id: str | None = None
     _children: list[list[int]] | None = field(default=None, repr=False, compare=False)
+    repaired: bool = field(default=False, repr=False, compare=False)  # see coder.coding.repair
 
     def token(self, tid: int) -> Token:
         return self.tokens[tid - 1]

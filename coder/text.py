@@ -22,6 +22,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)
 def compact(s: str) -> str:
     """Drop the spaces and hyphens that tokenizers treat differently ('al-Assad' ~ 'al Assad')."""
     return s.replace(" ", "").replace("-", "").replace("\u2011", "")

@@ -9,6 +9,7 @@ from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair
 from coder.coding.tree import base, case_of, depth, phrase, rel_matches
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
+from coder.dictionaries.phrases import region_keys
 from coder.doc import ParsedStory, Sentence
 from coder.text import fold
 
@@ -57,32 +58,46 @@ def reciprocal(code: str) -> bool:
 class SentenceCoder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        # (nominal?, lemma, form) -> (patterns keyed by the word alone, most specific first;
+        # patterns with a multi-word key to check in the sentence)
+        self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern]]] = {}
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
-        table = self.lex.nominal_patterns if t.upos in NOMINAL_UPOS else self.lex.patterns
-        if t.upos not in NOMINAL_UPOS and t.upos not in ("VERB", "AUX", "ADJ"):
+        nominal = t.upos in NOMINAL_UPOS
+        if not nominal and t.upos not in ("VERB", "AUX", "ADJ"):
             return []
         lemma, form = fold(t.lemma), fold(t.form)
-        found = table.get(lemma) or table.get(form) or []
-        if lemma != form and form in table:
-            found = list({p.id: p for p in (*found, *table[form])}.values())
-        keyed = [(n, p) for p in found if (n := self._keyed_here(sent, tid, p, lemma, form))]
+        cached = self._by_word.get((nominal, lemma, form))
+        if cached is None:
+            table = self.lex.nominal_patterns if nominal else self.lex.patterns
+            found = table.get(lemma) or table.get(form) or []
+            if lemma != form and form in table:
+                found = list({p.id: p for p in (*found, *table[form])}.values())
+            singles = sorted((p for p in found if p.single_keys & {lemma, form}), key=lambda p: p.specificity,
+                             reverse=True)
+            cached = self._by_word[(nominal, lemma, form)] = (singles, [p for p in found if p.multi_keys])
+        singles, multis = cached
+        if not multis:
+            return singles
+        keyed = [(1, p) for p in singles]
+        seen = {p.id for p in singles}
+        for p in multis:
+            n = self._multi_keyed_here(sent, tid, p, lemma, form)
+            if n and p.id not in seen:
+                keyed.append((n, p))
+            elif n:
+                keyed = [(max(m, n), q) if q.id == p.id else (m, q) for m, q in keyed]
         # A multi-word key that matched counts as that many conditions: "attaque chimique" first.
         keyed.sort(key=lambda np: (len(np[1].with_) + np[0] - 1, *np[1].specificity[1:]), reverse=True)
         return [p for _, p in keyed]
 
     @staticmethod
-    def _keyed_here(sent: Sentence, tid: int, p: Pattern, lemma: str, form: str) -> int:
-        """How many words of one of the pattern's keys match here (0: none): the word itself, or a
-        multi-word key ("frappes aériennes", "air strikes") over consecutive words headed by it."""
+    def _multi_keyed_here(sent: Sentence, tid: int, p: Pattern, lemma: str, form: str) -> int:
+        """How many words of a multi-word key ("frappes aériennes", "air strikes") match
+        consecutive words headed by this one (0: none)."""
         best = 0
-        for key in p.lemmas:
-            words = fold(key).split()
-            if len(words) == 1:
-                if words[0] in (lemma, form):
-                    best = max(best, 1)
-                continue
+        for words in p.multi_keys:
             for k, w in enumerate(words):
                 start = tid - k
                 span = range(start, start + len(words))
@@ -94,12 +109,21 @@ class SentenceCoder:
                     best = max(best, len(words))
         return best
 
+    explaining = True  # spell out why each pattern failed (off when only coding)
+
     def code(self, sent: Sentence, date: str | None, index: int = 0) -> list[CodedEvent]:
-        return [e for a in self.explain(sent, date, index) for e in a.events]
+        self.explaining = False
+        try:
+            return [e for a in self.explain(sent, date, index) for e in a.events]
+        finally:
+            self.explaining = True
 
     def explain(self, sent: Sentence, date: str | None, index: int = 0) -> list[Attempt]:
         """Try every candidate predicate, governors first; return what happened at each."""
         sent = repair(sent, self.lex.language)
+        self._hits: dict[tuple[int, int, int], bool] = {}  # per sentence: condition words x region
+        self._regions: dict[tuple[int, int], dict[int, int]] = {}
+        self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
         cands = [t.id for t in sent.tokens if self._patterns_for(sent, t.id)]
@@ -194,14 +218,30 @@ class SentenceCoder:
             if c.words is None:
                 return tid
             if base(c.rel) in ("advmod", "compound"):
-                ids = {tid: 0}
+                mode = 0
             elif base(rel) in CLAUSE_RELS:
-                ids = self._clause_words(sent, tid)
+                mode = 1
             else:
-                ids = phrase(sent, tid)
-            if c.words.hits(sent.tokens, ids):
+                mode = 2
+            key = (id(c.words), tid, mode)
+            hit = self._hits.get(key)
+            if hit is None:
+                ids = self._region(sent, tid, mode)
+                rk = self._region_keys.get((tid, mode))
+                if rk is None:
+                    rk = self._region_keys[(tid, mode)] = region_keys(sent.tokens, ids)
+                hit = self._hits[key] = c.words.any_hit_keys(rk[0], rk[1], sent.tokens, ids)
+            if hit:
                 return tid
         return None
+
+    def _region(self, sent: Sentence, tid: int, mode: int) -> dict[int, int]:
+        """The words a condition looks at: the word (0), a clause (1) or a phrase (2); cached."""
+        key = (tid, mode)
+        if key not in self._regions:
+            self._regions[key] = ({tid: 0} if mode == 0 else self._clause_words(sent, tid) if mode == 1
+                                  else phrase(sent, tid))
+        return self._regions[key]
 
     @staticmethod
     def _clause_words(sent: Sentence, tid: int, levels: int = 2) -> dict[int, int]:
@@ -223,11 +263,11 @@ class SentenceCoder:
         for c in p.with_:
             tid = self._holds(sent, f, c)
             if tid is None:
-                return False, f"missing {c.describe()}", set()
+                return False, f"missing {c.describe()}" if self.explaining else "missing", set()
             used.add(tid)
         for c in p.without:
             if self._holds(sent, f, c) is not None:
-                return False, f"excluded by {c.describe()}", set()
+                return False, f"excluded by {c.describe()}" if self.explaining else "excluded", set()
         return True, "matched", used
 
     # -- arguments -----------------------------------------------------------------------------
@@ -350,6 +390,14 @@ def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:
     return next((d for d in phrases if f" {d} " in padded), None)
 
 
+def coder_for(lex: Lexicon) -> SentenceCoder:
+    """One SentenceCoder per lexicon, so its per-word pattern cache lasts across stories."""
+    coder = lex.__dict__.get("_sentence_coder")
+    if coder is None:
+        coder = lex.__dict__["_sentence_coder"] = SentenceCoder(lex)
+    return coder
+
+
 def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True,
                       keep_unknown: bool = False) -> list[CodedEvent]:
     """Events of a story; with ``context``, agents with no country get one from the sentence or
@@ -357,13 +405,13 @@ def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True,
     country-less are dropped."""
     from coder.coding.context import apply_context, fill_from_context
 
-    coder = SentenceCoder(lex)
+    coder = coder_for(lex)
     events = []
     if discard_hit(ps.story.text or " ".join(s.text for s in ps.sentences), lex.language.story_discards):
         return []
-    for i, sent in enumerate(ps.sentences):
+    sents = [repair(s, lex.language) for s in ps.sentences]
+    for i, sent in enumerate(sents):
         events.extend(coder.code(sent, ps.story.date, i))
     if not context:
         return events
-    sents = [repair(s, lex.language) for s in ps.sentences]
     return fill_from_context(events, sents, lex) if keep_unknown else apply_context(events, sents, lex)

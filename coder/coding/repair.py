@@ -38,10 +38,15 @@ _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "fla
 
 
 def repair(sent: Sentence, lang: Language) -> Sentence:
-    """The sentence with the repairs above applied (a copy if anything changed)."""
+    """The sentence with the repairs above applied (a copy, marked as repaired)."""
+    if sent.repaired:
+        return sent
     sent = _comma_lists(_agents_without_preposition(sent, lang))
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
-    return _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
+    sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
+    out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
+    out.repaired = True
+    return out
 
 
 def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from coder.doc import Sentence
 from coder.text import fold
 
@@ -14,6 +16,7 @@ NAME_RELS = {"flat", "fixed", "compound"}
 CLAUSAL = {"xcomp", "ccomp", "advcl", "acl", "parataxis", "csubj", "conj"}
 
 
+@lru_cache(maxsize=4096)
 def base(deprel: str) -> str:
     return deprel.split(":", 1)[0]
 

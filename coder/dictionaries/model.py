@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from coder.dictionaries.phrases import PhraseIndex, WordSet
+from coder.text import fold
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,17 @@ class Pattern:
     line: int = 0
     order: int = 0
 
-    @property
+    @cached_property
+    def single_keys(self) -> frozenset[str]:
+        """Folded one-word keys (lemmas or nouns)."""
+        return frozenset(fold(k) for k in self.lemmas if len(fold(k).split()) == 1)
+
+    @cached_property
+    def multi_keys(self) -> tuple[tuple[str, ...], ...]:
+        """Folded multi-word keys, as word tuples ("frappes aériennes")."""
+        return tuple(tuple(fold(k).split()) for k in self.lemmas if len(fold(k).split()) > 1)
+
+    @cached_property
     def specificity(self) -> tuple[int, int, int]:
         """Sort key, most specific first: conditions, then exclusions, then file order."""
         return (len(self.with_), len(self.without), -self.order)

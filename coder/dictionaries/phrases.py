@@ -8,8 +8,10 @@ name matches case-insensitively. Accents never matter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from coder.doc import Token
@@ -103,19 +105,33 @@ class PhraseIndex(Generic[V]):
         best: Match[V] | None = None
         f = e = ""
         j = start
+        exact = bool(self._exact)
         while j in ok:
             tok = tokens[j - 1]
             word = tok.text if surface else tok.form
-            f += compact(fold(word))
-            e += compact(strip_accents(word))
-            vals: list[V] = list(self._exact.get(e, ()))
-            vals += [v for v, cap in self._folded.get(f, ()) if capital or not cap]
+            f += _folded_key(word)
+            vals: list[V] = [v for v, cap in self._folded.get(f, ()) if capital or not cap]
+            more = f in self._prefixes
+            if exact:
+                e += _exact_key(word)
+                vals = list(self._exact.get(e, ())) + vals
+                more = more or e in self._exact_prefixes
             if vals:
                 best = Match(start, j, tuple(vals))
-            if f not in self._prefixes and e not in self._exact_prefixes:
+            if not more:
                 break
             j += 1
         return best
+
+
+@lru_cache(maxsize=200_000)
+def _folded_key(word: str) -> str:
+    return compact(fold(word))
+
+
+@lru_cache(maxsize=200_000)
+def _exact_key(word: str) -> str:
+    return compact(strip_accents(word))
 
 
 class WordSet(PhraseIndex[bool]):
@@ -127,6 +143,50 @@ class WordSet(PhraseIndex[bool]):
         for w in words:
             self.words.append(w)
             self.add(w.lower() if not _is_acronym(w) else w, True)
+        # Entries that may span several tokens ("cessez-le-feu", "al Qaeda") need a scan; the
+        # others are looked up word by word.
+        multi = [w for w in self.words if any(c in w for c in " -'’.")]
+        self._starts = frozenset(_folded_key(re.split(r"[ \-'’.]", w, maxsplit=1)[0] or w) for w in multi)
+        self._single_folded = frozenset(self._folded)
+        self._single_exact = frozenset(self._exact)
 
     def hits(self, tokens: Sequence[Token], allowed: Iterable[int]) -> list[Match[bool]]:
         return self.find(tokens, allowed, use_lemma=True)
+
+    def any_hit_keys(self, folded_keys: frozenset[str], exact_keys: frozenset[str], tokens: Sequence[Token],
+                     allowed: Iterable[int]) -> bool:
+        """``any_hit`` given the region's precomputed word keys (see ``region_keys``)."""
+        if not self._single_folded.isdisjoint(folded_keys) or not self._single_exact.isdisjoint(exact_keys):
+            return True
+        if not self._starts or self._starts.isdisjoint(folded_keys):
+            return False
+        return bool(self.find(tokens, allowed, use_lemma=True))
+
+    def any_hit(self, tokens: Sequence[Token], allowed: Iterable[int]) -> bool:
+        """Whether any entry occurs in the allowed tokens (what a pattern condition needs)."""
+        folded, exact = self._single_folded, self._single_exact
+        for i in allowed:
+            t = tokens[i - 1]
+            if _folded_key(t.form) in folded or _folded_key(t.lemma) in folded \
+                    or (t.surface and _folded_key(t.surface) in folded):
+                return True
+            if exact and _exact_key(t.text) in exact:
+                return True
+        starts = self._starts
+        if not starts or not any(_folded_key(tokens[i - 1].text) in starts or _folded_key(tokens[i - 1].form) in starts
+                                 for i in allowed):
+            return False
+        return bool(self.find(tokens, allowed, use_lemma=True))
+
+
+def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded keys (forms, lemmas, surfaces) and exact keys (surfaces) of some tokens."""
+    folded, exact = set(), set()
+    for i in allowed:
+        t = tokens[i - 1]
+        folded.add(_folded_key(t.form))
+        folded.add(_folded_key(t.lemma))
+        if t.surface:
+            folded.add(_folded_key(t.surface))
+        exact.add(_exact_key(t.text))
+    return frozenset(folded), frozenset(exact)
