@@ -209,7 +209,7 @@ def test_story_context_fills_missing_country(tmp_path, mini_dicts):
     assert triples(ps, mini_dicts, context=False) == [("MIL", "190", "SYRREB"), ("SYRREB", "190", "SYRGOV")]
 
 
-def test_one_country_mention_is_not_a_context(tmp_path, mini_dicts):
+def test_country_less_target_takes_the_sources_country(tmp_path, mini_dicts):
     ps = tree(tmp_path, """
 1 Russian Russian ADJ 2 amod
 2 warplanes warplane NOUN 3 nsubj
@@ -219,7 +219,8 @@ def test_one_country_mention_is_not_a_context(tmp_path, mini_dicts):
 6 and and CCONJ 7 cc
 7 rebels rebel NOUN 5 conj
 """)
-    assert triples(ps, mini_dicts) == [("RUSMIL", "195", "-")]  # unknown rebels: no target
+    # the other side's country (the domestic reading) is the best guess with no place named
+    assert triples(ps, mini_dicts) == [("RUSMIL", "195", "RUSREB")]
 
 
 def test_negating_marker_and_verb(tmp_path, mini_dicts):

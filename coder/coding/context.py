@@ -3,9 +3,9 @@
 In order, an agent with no country takes:
 1. the sentence's place: the one country named in the sentence outside the event's actors
    ("Au Mali, l'armée a repris Kidal aux rebelles" -> MLIMIL, MLIREB);
-2. for a source only, the sentence's actors: the one country of the other actors coded in the
-   sentence ("des positions de l'armée irakienne attaquées par des insurgés" -> IRQREB; but
-   "Russian jets bombed the rebels" leaves the rebels country-less);
+2. the other side of its event ("des positions de l'armée irakienne attaquées par des insurgés"
+   -> IRQREB, "Myanmar soldiers gunned down protesters" -> MMRCVL: conflicts are mostly domestic),
+   then, for a source, the one country of the sentence's other actors;
 3. the story: the one country of all actors coded in the story, when at least two mentions
    carry it.
 An event whose source still has no country is dropped (who acted is unknown); a country-less
@@ -81,12 +81,30 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                 country = place_country(sentences[i], lex, evs) if i < len(sentences) else None
                 if country:
                     evs = _fill(evs, country, "sentence place")
-                elif country := actors_country(evs):
-                    evs = _fill(evs, country, "sentence actors", targets=False)
+                else:
+                    evs = [_counterpart(e) for e in evs]
+                    if country := actors_country(evs):
+                        evs = _fill(evs, country, "sentence actors", targets=False)
             out.extend(evs)
         events = out
     country = story_country(events)
     return _fill(events, country, "story context") if country else events
+
+
+def _counterpart(e: CodedEvent) -> CodedEvent:
+    """A country-less side of an event takes the other side's country (conflicts are mostly
+    domestic: "Myanmar soldiers gunned down protesters" -> MMRCVL, "rebels attacked the Iraqi
+    army" -> IRQREB)."""
+    s, t = e.source, e.target
+    if t is None or s.needs_country == t.needs_country:
+        return e
+    if s.needs_country and _country(t):
+        return replace(e, source=replace(s, code=_country(t) + s.code, needs_country=False,
+                                         refs=s.refs + ("event counterpart",)))
+    if t.needs_country and _country(s):
+        return replace(e, target=replace(t, code=_country(s) + t.code, needs_country=False,
+                                         refs=t.refs + ("event counterpart",)))
+    return e
 
 
 def _own_forces(e: CodedEvent) -> bool:
