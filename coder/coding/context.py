@@ -3,8 +3,9 @@
 In order, an agent with no country takes:
 1. the sentence's place: the one country named in the sentence outside the event's actors
    ("Au Mali, l'armée a repris Kidal aux rebelles" -> MLIMIL, MLIREB);
-2. the other side of its event ("des positions de l'armée irakienne attaquées par des insurgés"
-   -> IRQREB, "Myanmar soldiers gunned down protesters" -> MMRCVL: conflicts are mostly domestic),
+2. in protest, coercion and violence events (roots 14-20), the other side of its event ("des
+   positions de l'armée irakienne attaquées par des insurgés" -> IRQREB, "Myanmar soldiers gunned
+   down protesters" -> MMRCVL: such conflicts are mostly domestic),
    then, for a source, the one country of the sentence's other actors;
 3. the story: the one country of all actors coded in the story, when at least two mentions
    carry it.
@@ -91,12 +92,17 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
     return _fill(events, country, "story context") if country else events
 
 
+# Protest, force posture, reduced relations, coercion, assault, fighting, mass violence: the
+# codes for which an unnamed side is most often of the other side's country.
+DOMESTIC_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
 def _counterpart(e: CodedEvent) -> CodedEvent:
     """A country-less side of an event takes the other side's country (conflicts are mostly
     domestic: "Myanmar soldiers gunned down protesters" -> MMRCVL, "rebels attacked the Iraqi
     army" -> IRQREB)."""
     s, t = e.source, e.target
-    if t is None or s.needs_country == t.needs_country:
+    if t is None or s.needs_country == t.needs_country or e.code[:2] not in DOMESTIC_ROOTS:
         return e
     if s.needs_country and _country(t):
         return replace(e, source=replace(s, code=_country(t) + s.code, needs_country=False,
