@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -39,9 +38,9 @@ def _pipeline(args: argparse.Namespace):
 
 def cmd_code(args: argparse.Namespace) -> int:
     from coder.ingest import normalize_date, read_inputs
-    from coder.pipeline import RunStats
-    from coder.records import write_parquet, write_text_atomic
-    from coder.summary import root_code_lines
+    from coder.job import JobOptions, fingerprint, read_rejects, run_job
+    from coder.summary import root_count_lines
+    from coder.workdir import StaleWorkDir
 
     if args.date:
         try:
@@ -53,53 +52,44 @@ def cmd_code(args: argparse.Namespace) -> int:
         if not Path(p).exists():
             print(f"coder code: input not found: {p}", file=sys.stderr)
             return EXIT_USAGE
+    if args.workers is not None and args.workers < 1 or args.chunk_size < 1:
+        print("coder code: --workers and --chunk-size must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     pipe = _pipeline(args)
     lang = None if args.lang == "auto" else args.lang
-    stats = RunStats()
-    table = pipe.code_table(read_inputs(args.inputs, args.date, lang), lang, stats, progress=not args.quiet)
     out = Path(args.output)
-    write_parquet(table, out)
-    rejects_path = out.with_name(out.name.removesuffix(".parquet") + ".rejects.jsonl")
-    if stats.rejects:
-        lines = [json.dumps({"file": r.file, "line": r.line, "story_id": r.story_id, "reason": r.reason},
-                            ensure_ascii=False) for r in stats.rejects]
-        write_text_atomic(rejects_path, "\n".join(lines) + "\n")
-        for r in stats.rejects:
-            print(f"rejected: {r}", file=sys.stderr)
-    elif rejects_path.exists():
-        rejects_path.unlink()
-    print(f"stories: {stats.stories}  sentences: {stats.sentences}  events: {table.num_rows}  "
-          f"rejected: {len(stats.rejects)}")
-    if table.num_rows:
+    opts = JobOptions(args.engine, args.workers, args.scheduler, args.chunk_size, args.append, args.fresh,
+                      progress=not args.quiet)
+    try:
+        s = run_job(read_inputs(args.inputs, args.date, lang), pipe, lang, out,
+                    fingerprint(args.inputs, pipe, lang, args.date, opts), opts)
+    except StaleWorkDir as e:
+        print(f"coder code: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    rejects = read_rejects(out) if s.rejects else []
+    for r in rejects:
+        print(f"rejected: {r}", file=sys.stderr)
+    if s.resumed:
+        print(f"resumed: {s.resumed} of {s.batches} batches were already done")
+    print(f"stories: {s.stories}  sentences: {s.sentences}  events: {s.events}  rejected: {s.rejects}")
+    if s.root_codes:
         print("events by CAMEO root code:")
-        print("\n".join(root_code_lines(table)))
-    print(f"wrote {out}" + (f" and {rejects_path}" if stats.rejects else ""))
+        print("\n".join(root_count_lines(s.root_codes)))
+    rpath = out.with_name(out.name.removesuffix(".parquet") + ".rejects.jsonl")
+    print(f"wrote {out}" + (f" and {rpath}" if s.rejects else ""))
     if args.graph:
         from coder.graph import build_graph, write_graph
+        from coder.records import read_events
 
-        write_graph(build_graph(table.to_pandas()), args.graph)
+        write_graph(build_graph(read_events(out)), args.graph)
         print(f"wrote {args.graph}")
-    return EXIT_OK if stats.stories else EXIT_NOTHING
+    return EXIT_OK if s.stories else EXIT_NOTHING
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from coder.graph import build_graph, write_graph
-    from coder.records import read_events
+    from coder.cli_research import cmd_graph as graph
 
-    try:
-        df = read_events(args.events)
-    except (OSError, ValueError) as e:
-        print(f"coder graph: cannot read {args.events}: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    g = build_graph(df)
-    try:
-        write_graph(g, args.output)
-    except ValueError as e:
-        print(f"coder graph: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"actors: {g.number_of_nodes()}  dyads: {g.number_of_edges()}  events: {len(df)}")
-    print(f"wrote {args.output}")
-    return EXIT_OK
+    return graph(args)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -138,20 +128,34 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("code", help="code stories into a Parquet event file")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl, .csv, .parquet, .conllu or a directory")
-    p.add_argument("-o", "--output", required=True, metavar="EVENTS.parquet")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="EVENTS.parquet (one file) or a directory (dataset partitioned by year=/month=)")
     p.add_argument("--lang", default="auto", help="fr, en or auto (default: the story's field, else detected)")
     p.add_argument("--date", help="story date YYYY-MM-DD for inputs without one")
     p.add_argument("--require-target", action="store_true", help="drop events with no identified target")
     p.add_argument("--no-context", action="store_true", help="do not give country-less agents the story's country")
     p.add_argument("--graph", metavar="GRAPH", help="also write the actor graph (.graphml, .gexf, .json, .csv)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--append", action="store_true", help="keep the events already in OUT, except those of the "
+                   "stories coded again")
+    p.add_argument("--workers", "-j", type=int, metavar="N", help="processes for parsing and coding "
+                   "(default: all cores; 1 with --device cuda)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or dask.distributed (pip install 'coder[dask]')")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="dask scheduler (default: a LocalCluster "
+                   "of --workers processes)")
+    p.add_argument("--chunk-size", type=int, default=128, metavar="N",
+                   help="stories per batch: the unit of work and of checkpointing (default 128)")
+    p.add_argument("--fresh", action="store_true", help="discard the checkpoints of an unfinished run "
+                   "(OUT.coder-work) instead of resuming it")
     _add_dict_option(p)
     _add_model_options(p)
     p.set_defaults(fn=cmd_code)
 
     p = sub.add_parser("graph", help="build the actor graph from an event file")
-    p.add_argument("events", metavar="EVENTS.parquet")
-    p.add_argument("-o", "--output", required=True, metavar="GRAPH", help=".graphml, .gexf, .json (node-link) or .csv (edges)")
+    from coder.cli_research import add_graph_options, add_research_commands
+
+    add_graph_options(p)
     p.set_defaults(fn=cmd_graph)
 
     p = sub.add_parser("explain", help="show the parse, the patterns tried and the events of a sentence")
@@ -174,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
 
     add_dict_commands(sub)
     add_eval_command(sub)
+    add_research_commands(sub)
 
     args = ap.parse_args(argv)
     from coder.dictionaries import DictionaryErrors

@@ -70,6 +70,7 @@ class Parser:
 
     def __post_init__(self) -> None:
         self._pipelines: dict[str, object] = {}
+        self._mids: dict[str, str] = {}
 
     @property
     def loaded(self) -> list[str]:
@@ -100,7 +101,9 @@ class Parser:
         return self._pipelines[lang]
 
     def model_id(self, lang: str) -> str:
-        return model_id(lang, self.directory)
+        if lang not in self._mids:  # computed once per process: the model files do not change during a run
+            self._mids[lang] = model_id(lang, self.directory)
+        return self._mids[lang]
 
     def parse(self, stories: list[Story]) -> Iterator[ParsedStory]:
         """Parse stories (each with a language), batched per language; cached results reused."""

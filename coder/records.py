@@ -117,7 +117,7 @@ def write_text_atomic(path: str | Path, text: str) -> None:
 
 
 def read_events(path: str | Path):
-    """Events as a pandas DataFrame (a file or a dataset directory)."""
-    import pyarrow.dataset as ds
+    """Events as a pandas DataFrame with the SCHEMA columns: a Parquet file or a dataset directory."""
+    from coder.dataset import read_dataset
 
-    return ds.dataset(str(path), format="parquet", partitioning="hive").to_table().to_pandas()
+    return read_dataset(path)

@@ -10,6 +10,10 @@ from coder import cameo
 
 
 def root_code_lines(table: pa.Table) -> list[str]:
-    counts = Counter(table.column("root_code").to_pylist()) if table.num_rows else Counter()
+    return root_count_lines(Counter(table.column("root_code").to_pylist()) if table.num_rows else Counter())
+
+
+def root_count_lines(counts: Counter) -> list[str]:
+    """One line per CAMEO root code: code, name, number of events."""
     types = cameo.event_types()
     return [f"  {rc}  {types[rc].name.title():<38} {n:>6}" for rc, n in sorted(counts.items())]

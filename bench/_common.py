@@ -1,0 +1,51 @@
+"""Shared helpers of the benchmarks: the machine line and a synthetic pre-parsed corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "stories.jsonl"
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    return f"{platform.machine()} {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def sample_stories():
+    from coder.doc import Story
+
+    out = []
+    for line in SAMPLE.open(encoding="utf-8"):
+        d = json.loads(line)
+        out.append(Story(d["id"], d["text"], d["date"], d["language"]))
+    return out
+
+
+def parsed_sample():
+    """The bundled sample stories, parsed (through the parse cache)."""
+    from coder.pipeline import Pipeline
+
+    return list(Pipeline().parser.parse(sample_stories()))
+
+
+def conllu_corpus(path: Path, n: int) -> Path:
+    """A pre-parsed corpus of ``n`` stories: renamed copies of the parsed sample stories."""
+    from coder.conllu import write_conllu
+    from coder.doc import ParsedStory, Story
+
+    parsed = parsed_sample()
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(n):
+            ps = parsed[k % len(parsed)]
+            st = Story(f"{ps.story.id}-{k}", "", ps.story.date, ps.story.language)
+            fh.write(write_conllu([ParsedStory(st, ps.sentences, ps.parser)]))
+    return path
