@@ -61,3 +61,18 @@ def test_phrase_case_rules():
     assert idx.lookup("Turkey") == ["TUR"] and idx.lookup("turkey") == []
     assert idx.lookup("Bachar al Assad") == ["SYRGOV"] and idx.lookup("BACHAR AL-ASSAD") == ["SYRGOV"]
     assert idx.lookup("Syrien") == ["SYR"]
+
+
+def test_overlapping_roles_are_reported_with_their_line(tmp_path):
+    from coder.dictionaries.check import check_dictionaries
+    from tests.conftest import MINI_DICT
+
+    root = tmp_path / "d"
+    shutil.copytree(MINI_DICT, root)
+    people = root / "actors" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + (
+        "- names: [Ivan Testov]\n  roles:\n"
+        "    - {code: RUSGOV, from: 2010-01-01, to: 2015-01-01}\n"
+        "    - {code: RUSMIL, from: 2014-01-01}\n"), encoding="utf-8")
+    problems = check_dictionaries(root, examples=False)
+    assert any("people.yaml:" in p and "roles overlap" in p and "RUSMIL" in p for p in problems), problems

@@ -69,11 +69,29 @@ def fire_examples(pipe, lang: str, patterns: list[Pattern]) -> list[tuple[Patter
     return out
 
 
+def overlapping_roles(dicts: Dictionaries) -> list[str]:
+    """People whose roles with different codes overlap in time (which one applies is ambiguous)."""
+    out, seen = [], set()
+    for lex in dicts.lexicons.values():
+        for _, vals in lex.actors.entries():
+            for v in vals:
+                if not v.roles or v.ref in seen:
+                    continue
+                seen.add(v.ref)
+                roles = sorted(v.roles, key=lambda r: r.start or "")
+                for a, b in zip(roles, roles[1:], strict=False):
+                    if a.code != b.code and (a.end is None or (b.start or "") < a.end):  # a shared handover day is fine
+                        out.append(f"{v.ref}: roles overlap: {a.code} {a.start or '…'}..{a.end or '…'} and "
+                                   f"{b.code} {b.start or '…'}..{b.end or '…'}")
+    return sorted(out)
+
+
 def check_dictionaries(path: str | Path | None = None, examples: bool = True, models: str | None = None) -> list[str]:
     root = Path(path) if path else default_dictionary_dir()
     dicts, errors = load_native(root, strict=False)
     problems = [str(e) for e in errors]
     problems += conflicts(dicts)
+    problems += overlapping_roles(dicts)
     if examples and not errors:
         problems += example_problems(dicts, models)
     return problems
