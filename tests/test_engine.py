@@ -609,3 +609,15 @@ def test_verb_read_as_a_noun_with_a_subject(tmp_path, mini_dicts):
 3 France France PROPN 2 obj
 """)
     assert triples(ps, mini_dicts) == [("RUS", "111", "FRA")]
+
+
+def test_addressee_of_a_demand_is_the_subject_of_its_clause(tmp_path, mini_dicts):
+    # "France urged that Turkey negotiate": an appeal (020) addressed to Turkey.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 urged urge VERB 0 root
+3 that that SCONJ 5 mark
+4 Turkey Turkey PROPN 5 nsubj
+5 negotiate negotiate VERB 2 ccomp
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "020", "TUR")]

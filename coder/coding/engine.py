@@ -45,6 +45,9 @@ class Attempt:
 UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 
 
+# Appeals and demands whose addressee may be the subject of their "that" clause.
+ADDRESSED_ROOTS = frozenset({"02", "10"})
+
 # Codes whose coordinated subjects act on each other when no target is named: "Russia and Turkey
 # held talks / signed an agreement / agreed to cooperate / clashed" gives A->B and B->A.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -357,6 +360,13 @@ class SentenceCoder:
         lang = self.lex.language
         specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
         targets = self._find(sent, f, specs, actors, heads, agent_first=True)
+        if not targets and p.code[:2] in ADDRESSED_ROOTS and p.target is None:
+            # "demanded that Hamas release the hostages": the clause's subject is the addressee
+            for r, c in f.deps:
+                if base(r) == "ccomp":
+                    targets = self._find(sent, frames.frame(c), ("nsubj",), actors, heads)
+                    if targets:
+                        break
         if not targets:
             for tid in used:  # "refused to sign the truce with the rebels"
                 if base(sent.token(tid).deprel) in CLAUSE_RELS:
