@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,8 +111,18 @@ def read_conllu(path: str | Path, default_date: str | None = None, default_lang:
     and the rest of the file goes on."""
     path = Path(path)
     with path.open(encoding="utf-8") as fh:
-        blocks = list(_blocks(fh))
-    has_newdoc = any(any(k.startswith("newdoc") for k in b.comments) for b in blocks)
+        yield from _stories(path, _blocks(fh), default_date, default_lang, parser)
+
+
+def _stories(path: Path, blocks: Iterator, default_date: str | None, default_lang: str | None,
+             parser: str) -> Iterator[ParsedStory | ConlluError]:
+    """Streams the stories of a block sequence (memory stays flat however long the file):
+    a file uses ``newdoc`` when its first sentence does."""
+    first = next(blocks, None)
+    if first is None:
+        return
+    blocks = itertools.chain([first], blocks)
+    has_newdoc = any(k.startswith("newdoc") for k in first.comments)
     current: ParsedStory | None = None
     for n, b in enumerate(blocks):
         doc_id = next((v or k for k, v in b.comments.items() if k.startswith("newdoc")), None)

@@ -78,7 +78,8 @@ def overlapping_roles(dicts: Dictionaries) -> list[str]:
                 if not v.roles or v.ref in seen:
                     continue
                 seen.add(v.ref)
-                roles = sorted(v.roles, key=lambda r: r.start or "")
+                # an undated role is the default outside the dated ones (PETRARCH style), not an overlap
+                roles = sorted((r for r in v.roles if r.start or r.end), key=lambda r: r.start or "")
                 for a, b in zip(roles, roles[1:], strict=False):
                     if a.code != b.code and (a.end is None or (b.start or "") < a.end):  # a shared handover day is fine
                         out.append(f"{v.ref}: roles overlap: {a.code} {a.start or '…'}..{a.end or '…'} and "
