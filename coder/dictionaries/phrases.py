@@ -150,31 +150,13 @@ class WordSet(PhraseIndex[bool]):
         self._single_folded = frozenset(self._folded)
         self._single_exact = frozenset(self._exact)
 
-    def hits(self, tokens: Sequence[Token], allowed: Iterable[int]) -> list[Match[bool]]:
-        return self.find(tokens, allowed, use_lemma=True)
-
     def any_hit_keys(self, folded_keys: frozenset[str], exact_keys: frozenset[str], tokens: Sequence[Token],
                      allowed: Iterable[int]) -> bool:
-        """``any_hit`` given the region's precomputed word keys (see ``region_keys``)."""
+        """Whether any entry occurs in the allowed tokens (what a pattern condition needs), given
+        the region's precomputed word keys (see ``region_keys``)."""
         if not self._single_folded.isdisjoint(folded_keys) or not self._single_exact.isdisjoint(exact_keys):
             return True
         if not self._starts or self._starts.isdisjoint(folded_keys):
-            return False
-        return bool(self.find(tokens, allowed, use_lemma=True))
-
-    def any_hit(self, tokens: Sequence[Token], allowed: Iterable[int]) -> bool:
-        """Whether any entry occurs in the allowed tokens (what a pattern condition needs)."""
-        folded, exact = self._single_folded, self._single_exact
-        for i in allowed:
-            t = tokens[i - 1]
-            if _folded_key(t.form) in folded or _folded_key(t.lemma) in folded \
-                    or (t.surface and _folded_key(t.surface) in folded):
-                return True
-            if exact and _exact_key(t.text) in exact:
-                return True
-        starts = self._starts
-        if not starts or not any(_folded_key(tokens[i - 1].text) in starts or _folded_key(tokens[i - 1].form) in starts
-                                 for i in allowed):
             return False
         return bool(self.find(tokens, allowed, use_lemma=True))
 
