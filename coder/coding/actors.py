@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coder.coding.tree import conjuncts, phrase
 from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
@@ -19,6 +19,10 @@ class Actor:
     text: str
     refs: tuple[str, ...] = ()  # dictionary entries used ("countries.yaml:120")
     needs_country: bool = False  # an agent with no country ("l'armée"): story context may fill it
+
+    def with_country(self, country: str, why: tuple[str, ...]) -> Actor:
+        """This country-less agent given a country ("MIL" -> "SYRMIL"), citing where it came from."""
+        return replace(self, code=country + self.code, needs_country=False, refs=self.refs + why)
 
 
 @dataclass

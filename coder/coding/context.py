@@ -32,7 +32,7 @@ def _country(a: Actor | None) -> str:
 def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True) -> list[CodedEvent]:
     def fix(a: Actor | None) -> Actor | None:
         if a is not None and a.needs_country:
-            return replace(a, code=country + a.code, needs_country=False, refs=a.refs + (why,))
+            return a.with_country(country, (why,))
         return a
 
     return [replace(e, source=fix(e.source), target=fix(e.target) if targets else e.target) for e in events]
@@ -105,11 +105,9 @@ def _counterpart(e: CodedEvent) -> CodedEvent:
     if t is None or s.needs_country == t.needs_country or e.code[:2] not in DOMESTIC_ROOTS:
         return e
     if s.needs_country and _country(t):
-        return replace(e, source=replace(s, code=_country(t) + s.code, needs_country=False,
-                                         refs=s.refs + ("event counterpart",)))
+        return replace(e, source=s.with_country(_country(t), ("event counterpart",)))
     if t.needs_country and _country(s):
-        return replace(e, target=replace(t, code=_country(s) + t.code, needs_country=False,
-                                         refs=t.refs + ("event counterpart",)))
+        return replace(e, target=t.with_country(_country(s), ("event counterpart",)))
     return e
 
 

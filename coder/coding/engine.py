@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair
-from coder.coding.tree import base, case_of, depth, phrase, rel_matches
+from coder.coding.tree import base, case_of, depth, phrase, rel_matches, subtree
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
 from coder.dictionaries.phrases import region_keys
 from coder.doc import ParsedStory, Sentence
@@ -177,18 +177,11 @@ class SentenceCoder:
         "a menacé d'imposer un blocus": the blockade noun too); an infinitive the parser attached
         as advcl ("urged Israel to accept") counts as a complement."""
         out: set[int] = set()
-        stack = []
         for c in sent.children(tid):
             t = sent.token(c)
             rel = base(t.deprel)
             if rel in ("xcomp", "ccomp") or rel == "advcl" and t.feat("VerbForm") == "Inf":
-                out.add(c)
-                stack.append(c)
-        while stack:
-            for c in sent.children(stack.pop()):
-                if c not in out:
-                    out.add(c)
-                    stack.append(c)
+                out |= subtree(sent, c)
         return out
 
     # -- matching ------------------------------------------------------------------------------
@@ -347,8 +340,8 @@ class SentenceCoder:
                 if agent.needs_country and len(country.code) == 3 and not country.needs_country:
                     lo2, hi2 = min(best.start, other.start), max(best.end, other.end)
                     text = " ".join(t.text for t in sent.tokens[lo2 - 1:hi2] if t.text)
-                    best = replace(agent, code=country.code + agent.code, needs_country=False, start=lo2,
-                                   end=hi2, text=text, refs=country.refs + agent.refs)
+                    best = replace(agent.with_country(country.code, ()), start=lo2, end=hi2, text=text,
+                                   refs=country.refs + agent.refs)
         return [best]
 
     def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coder.coding.tree import base, case_of
+from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language
 from coder.doc import Sentence
 from coder.text import fold
@@ -261,22 +261,13 @@ class FrameBuilder:
         parser attached to the verb: "a condamné les frappes russes sur l'Ukraine"."""
         s = self.sent
         tok = s.token(tid)
-        end = max(self._span(tid))
+        end = max(subtree(s, tid))
         out = []
         for c in s.children(tok.head):
             t = s.token(c)
             if c > end and base(t.deprel) == "obl" and case_of(s, c) & set(self.lang.target_prepositions):
-                if min(self._span(c)) == end + 1:
+                if min(subtree(s, c)) == end + 1:
                     out.append(c)
-        return out
-
-    def _span(self, tid: int) -> set[int]:
-        out, stack = {tid}, [tid]
-        while stack:
-            for c in self.sent.children(stack.pop()):
-                if c not in out:
-                    out.add(c)
-                    stack.append(c)
         return out
 
     def _indefinite(self, tid: int) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from coder.coding.tree import base
+from coder.coding.tree import base, subtree
 from coder.dictionaries.model import Language
 from coder.doc import Sentence
 from coder.text import fold
@@ -49,15 +49,27 @@ def repair(sent: Sentence, lang: Language) -> Sentence:
     return out
 
 
+def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
+    """A copy of the sentence with some tokens' fields changed (token id -> field -> value)."""
+    if not changes:
+        return sent
+    tokens = [replace(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
+    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+
+
+def _moved(sent: Sentence, moves: dict[int, tuple[int, str]]) -> Sentence:
+    """A copy of the sentence with some tokens given a new head and relation."""
+    return _rebuilt(sent, {i: {"head": h, "deprel": r} for i, (h, r) in moves.items()})
+
+
 def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
     """An "obl:agent" with no "by"/"par" is an object ("accused Prime Minister Nawaz Sharif")."""
     bad = {t.id for t in sent.tokens if t.deprel == "obl:agent"
            and not any(base(sent.token(c).deprel) == "case" and fold(sent.token(c).form) in lang.agent_prepositions
                        for c in sent.children(t.id))}
-    if not bad or not lang.agent_prepositions:
+    if not lang.agent_prepositions:
         return sent
-    tokens = [replace(t, deprel="obj") if t.id in bad else t for t in sent.tokens]
-    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+    return _rebuilt(sent, {i: {"deprel": "obj"} for i in bad})
 
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
@@ -82,10 +94,7 @@ def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
                     for j in range(t.id + 1, c)):
                 moves[t.id] = (c, "case")
                 break
-    if not moves:
-        return sent
-    tokens = [replace(t, head=moves[t.id][0], deprel=moves[t.id][1]) if t.id in moves else t for t in sent.tokens]
-    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+    return _moved(sent, moves)
 
 
 def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
@@ -102,11 +111,7 @@ def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
         if cases and all(fold(sent.token(c).form) in lang.subordinators for c in cases):
             relabel[t.id] = (t.head, "nsubj")
             relabel.update((c, (head.id, "mark")) for c in cases)
-    if not relabel:
-        return sent
-    tokens = [replace(t, head=relabel[t.id][0], deprel=relabel[t.id][1]) if t.id in relabel else t
-              for t in sent.tokens]
-    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+    return _moved(sent, relabel)
 
 
 def _time_words(sent: Sentence, lang: Language) -> Sentence:
@@ -123,26 +128,11 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
         fixed.add(t.id)
         for c in movers:
             moves[c] = t.head
-    if not fixed:
-        return sent
-    tokens = []
-    for t in sent.tokens:
-        if t.id in fixed:
-            t = replace(t, upos="NOUN" if t.upos in ("VERB", "AUX", "ADJ") else t.upos, deprel="obl:tmod")
-        if t.id in moves:
-            t = replace(t, head=moves[t.id])
-        tokens.append(t)
-    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
-
-
-def _subtree_span(sent: Sentence, tid: int) -> tuple[int, int]:
-    ids, stack = {tid}, [tid]
-    while stack:
-        for c in sent.children(stack.pop()):
-            if c not in ids:
-                ids.add(c)
-                stack.append(c)
-    return min(ids), max(ids)
+    changes: dict[int, dict[str, object]] = {i: {"head": h} for i, h in moves.items()}
+    for i in fixed:
+        upos = sent.token(i).upos
+        changes.setdefault(i, {}).update(upos="NOUN" if upos in ("VERB", "AUX", "ADJ") else upos, deprel="obl:tmod")
+    return _rebuilt(sent, changes)
 
 
 def _comma_lists(sent: Sentence) -> Sentence:
@@ -150,17 +140,14 @@ def _comma_lists(sent: Sentence) -> Sentence:
     for v in range(0, len(sent.tokens) + 1):
         subs = [c for c in sent.children(v) if base(sent.token(c).deprel) == "nsubj"]
         for a, b in zip(subs, subs[1:], strict=False):
-            end_a, start_b = _subtree_span(sent, a)[1], _subtree_span(sent, b)[0]
+            end_a, start_b = max(subtree(sent, a)), min(subtree(sent, b))
             while end_a > a and sent.token(end_a).form == ",":  # the comma may hang on the first
                 end_a -= 1
             between = range(end_a + 1, start_b)
             clause = any(sent.token(i).upos in ("VERB", "AUX") for i in range(a, end_a + 1))
             if between and not clause and all(sent.token(i).form == "," for i in between):
                 moves[b] = (moves.get(a, (a,))[0] if a in moves else a, "conj")
-    if not moves:
-        return sent
-    tokens = [replace(t, head=moves[t.id][0], deprel=moves[t.id][1]) if t.id in moves else t for t in sent.tokens]
-    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+    return _moved(sent, moves)
 
 
 def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
@@ -173,10 +160,7 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
         if nouns:
             moves[nouns[0]] = (t.head, "obj")
             moves[t.id] = (nouns[0], "advmod")
-    if not moves:
-        return sent
-    tokens = [replace(t, head=moves[t.id][0], deprel=moves[t.id][1]) if t.id in moves else t for t in sent.tokens]
-    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+    return _moved(sent, moves)
 
 
 def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
@@ -196,13 +180,7 @@ def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
             fix.add(t.id)
             moves[kids[0]] = "nsubj"
             moves.update((c, "obl") for c in kids if c > t.id and base(sent.token(c).deprel) == "nmod")
-    if not fix:
-        return sent
-    tokens = []
-    for t in sent.tokens:
-        if t.id in fix:
-            t = replace(t, upos="VERB")
-        if t.id in moves:
-            t = replace(t, deprel=moves[t.id])
-        tokens.append(t)
-    return Sentence(sent.id, sent.text, tokens, sent.sent_id)
+    changes: dict[int, dict[str, object]] = {i: {"deprel": r} for i, r in moves.items()}
+    for i in fix:
+        changes.setdefault(i, {})["upos"] = "VERB"
+    return _rebuilt(sent, changes)

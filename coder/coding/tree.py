@@ -26,6 +26,17 @@ def rel_matches(rel: str, wanted: str) -> bool:
     return rel == wanted or rel.startswith(wanted + ":")
 
 
+def subtree(sent: Sentence, tid: int) -> set[int]:
+    """Token ids of ``tid`` and all its descendants."""
+    out, stack = {tid}, [tid]
+    while stack:
+        for c in sent.children(stack.pop()):
+            if c not in out:
+                out.add(c)
+                stack.append(c)
+    return out
+
+
 def case_of(sent: Sentence, tid: int) -> set[str]:
     """Folded prepositions/markers (case, mark) attached to a token."""
     out = set()
