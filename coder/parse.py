@@ -16,7 +16,7 @@ from pathlib import Path
 
 from coder.conllu import read_conllu, write_conllu
 from coder.doc import ParsedStory, Sentence, Story, Token
-from coder.text import blank_dateline
+from coder.text import blank_dateline, for_parser
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 log = logging.getLogger(__name__)
@@ -134,13 +134,16 @@ class Parser:
         import stanza
 
         nlp = self.pipeline(lang)
-        docs = nlp([stanza.Document([], text=blank_dateline(st.text)) for st in stories])
-        return [ParsedStory(st, from_stanza(doc), mid) for st, doc in zip(stories, docs, strict=True)]
+        docs = nlp([stanza.Document([], text=for_parser(st.text, lang)) for st in stories])
+        return [ParsedStory(st, from_stanza(doc, st.text), mid) for st, doc in zip(stories, docs, strict=True)]
 
 
-def from_stanza(doc) -> list[Sentence]:
-    """Convert a Stanza Document to our sentences (done once, right after parsing)."""
+def from_stanza(doc, original: str | None = None) -> list[Sentence]:
+    """Convert a Stanza Document to our sentences (done once, right after parsing). With the
+    story's ``original`` text, sentence texts come from it rather than from the parser's input."""
     out = []
+    # where the story's text starts for the parser (after a blanked dateline)
+    prev_end = len(original) - len(blank_dateline(original).lstrip()) if original is not None else 0
     for i, s in enumerate(doc.sentences):
         tokens = []
         for w in s.words:
@@ -152,7 +155,12 @@ def from_stanza(doc) -> list[Sentence]:
                 surface = parent.text if parent.words[0] is w else ""
             tokens.append(Token(w.id, w.text, w.lemma or w.text, w.upos or "X", w.feats or "_",
                                 w.head or 0, w.deprel or "dep", start, end, surface))
-        out.append(Sentence(i, s.text, tokens))
+        text = s.text
+        if original is not None and tokens and tokens[0].start >= 0 and tokens[-1].end >= 0:
+            # from the original, with any words blanked for the parser right before the sentence
+            text = original[min(prev_end, tokens[0].start):tokens[-1].end].strip()
+            prev_end = tokens[-1].end
+        out.append(Sentence(i, text, tokens))
     return out
 
 
@@ -160,7 +168,13 @@ CACHE_FORMAT = 3  # bump when what the cache stores changes (2: multiword token 
 
 
 def text_key(story: Story, mid: str) -> str:
-    return hashlib.sha256(f"{CACHE_FORMAT}\x00{mid}\x00{story.text}".encode()).hexdigest()
+    """The cache key: model, story text and, where the parser is given a rewritten text (beyond
+    the blanked dateline, see ``for_parser``), that text too."""
+    key = f"{CACHE_FORMAT}\x00{mid}\x00{story.text}"
+    fed = for_parser(story.text, story.language)
+    if fed != blank_dateline(story.text):
+        key += f"\x00{fed}"
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 class ParseCache:
