@@ -621,3 +621,48 @@ def test_addressee_of_a_demand_is_the_subject_of_its_clause(tmp_path, mini_dicts
 5 negotiate negotiate VERB 2 ccomp
 """)
     assert triples(ps, mini_dicts) == [("FRA", "020", "TUR")]
+
+
+def test_coordinated_demonyms_share_the_noun_agent(tmp_path, mini_dicts):
+    # The parser makes "Russian" the head and "troops" its conjunct; both countries get MIL.
+    # Force against a place object is not mutual: neither troop is the other's target.
+    ps = tree(tmp_path, """
+1 Russian Russian ADJ 5 nsubj
+2 and and CCONJ 4 cc
+3 Turkish Turkish ADJ 4 amod
+4 troops troop NOUN 1 conj
+5 attacked attack VERB 0 root
+6 the the DET 7 det
+7 town town NOUN 5 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUSMIL", "190", "-"), ("TURMIL", "190", "-")]
+
+
+def test_coordinated_demonym_conjunct_of_the_noun_fr(tmp_path, mini_dicts):
+    # "les soldats russes et syriens": "syriens" hangs on "soldats" as a conjunct.
+    ps = tree(tmp_path, """
+1 Les le DET 2 det
+2 soldats soldat NOUN 6 nsubj
+3 russes russe ADJ 2 amod
+4 et et CCONJ 5 cc
+5 syriens syrien ADJ 2 conj
+6 attaquent attaquer VERB 0 root
+7 un un DET 8 det
+8 camp camp NOUN 6 obj
+""", lang="fr")
+    assert triples(ps, mini_dicts, lang="fr") == [("RUSMIL", "190", "-"), ("SYRMIL", "190", "-")]
+
+
+def test_coordinated_demonym_conjunct_of_the_adjective_fr(tmp_path, mini_dicts):
+    # "les diplomates russes et syriens": "syriens" hangs on "russes" as a conjunct.
+    ps = tree(tmp_path, """
+1 Les le DET 2 det
+2 diplomates diplomate NOUN 6 nsubj
+3 russes russe ADJ 2 amod
+4 et et CCONJ 5 cc
+5 syriens syrien ADJ 3 conj
+6 attaquent attaquer VERB 0 root
+7 un un DET 8 det
+8 camp camp NOUN 6 obj
+""", lang="fr")
+    assert triples(ps, mini_dicts, lang="fr") == [("RUSGOV", "190", "-"), ("SYRGOV", "190", "-")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from coder.coding.tree import conjuncts, phrase
+from coder.coding.tree import base, conjuncts, phrase
 from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
 from coder.doc import Sentence
 from coder.text import fold
@@ -42,13 +42,59 @@ class ActorResolver:
         self._cache: dict[int, Actor | None] = {}
 
     def resolve_all(self, head: int) -> list[Actor]:
-        """Actors of a head and of each of its coordinated conjuncts."""
+        """Actors of a head and of each of its coordinated conjuncts.
+
+        Coordinated demonyms share the noun they modify: "Russian and Turkish troops" (the parser
+        makes "Russian" a conjunct of "troops"), "les soldats français et maliens" ("maliens" a
+        conjunct of "soldats"), "les diplomates russes et américains" ("américains" a conjunct of
+        "russes") give one actor per country, each with the noun's agent code.
+        """
+        heads = conjuncts(self.sent, head)
+        agents = [a for a in (self._head_agent(h) for h in heads) if a is not None]
         out = []
-        for h in conjuncts(self.sent, head):
+        for h in heads:
             a = self.resolve(h)
+            if a is not None and agents and self._bare_demonym(h):
+                a = self._actor(a.code + agents[-1].agent.agent, h, [*self._demonym_hits(h), agents[-1]]) or a
             if a is not None:
                 out.append(a)
+            out.extend(self._adjective_conjuncts(h))
         return out
+
+    def _adjective_conjuncts(self, noun: int) -> list[Actor]:
+        """"les diplomates russes et américains": an actor for each demonym conjunct of an amod."""
+        agent = self._head_agent(noun)
+        if agent is None:
+            return []
+        out = []
+        for adj in self.sent.children(noun):
+            if base(self.sent.token(adj).deprel) != "amod" or not self._demonym_hits(adj):
+                continue
+            for c in conjuncts(self.sent, adj)[1:]:
+                if self._bare_demonym(c):
+                    country = self._demonym_hits(c)[0].actor.code_on(self.date) or ""
+                    extra = self._actor(country + agent.agent.agent, c, [*self._demonym_hits(c), agent])
+                    if extra is not None:
+                        out.append(extra)
+        return out
+
+    def _demonym_hits(self, tid: int) -> list[_Hit]:
+        """Country hits of one word alone ("Russian", "maliens")."""
+        return [h for h in self._hits({tid: 0}) if h.actor and h.actor.kind in ("country", "adjective")]
+
+    def _bare_demonym(self, tid: int) -> bool:
+        """A lone country adjective ("Russian", "maliens"): no agent, name or noun of its own."""
+        t = self.sent.token(tid)
+        return (t.upos in ("ADJ", "PROPN") and bool(self._demonym_hits(tid))
+                and not any(self.sent.token(c).upos in ("NOUN", "PROPN") for c in self.sent.children(tid)
+                            if base(self.sent.token(c).deprel) != "conj")
+                and all(h.actor and h.actor.kind in ("country", "adjective") for h in self._hits({tid: 0})))
+
+    def _head_agent(self, tid: int) -> _Hit | None:
+        """The agent hit of a noun that is itself an agent ("troops", "soldats", "diplomates")."""
+        if self.sent.token(tid).upos != "NOUN":
+            return None
+        return next((h for h in self._hits({tid: 0}) if h.agent and not h.agent.adjective), None)
 
     def resolve(self, head: int) -> Actor | None:
         if head not in self._cache:
