@@ -666,3 +666,41 @@ def test_coordinated_demonym_conjunct_of_the_adjective_fr(tmp_path, mini_dicts):
 8 camp camp NOUN 6 obj
 """, lang="fr")
     assert triples(ps, mini_dicts, lang="fr") == [("RUSGOV", "190", "-"), ("SYRGOV", "190", "-")]
+
+
+def test_capital_read_as_a_verb_heading_the_sentence(tmp_path, mini_dicts):
+    # "Washington condemned Beijing": both names tagged VERB, the sentence hung on "Washington".
+    ps = tree(tmp_path, """
+1 Washington Washington VERB 0 root VerbForm=Part
+2 condemned condemn VERB 1 xcomp
+3 Beijing Beijing VERB 1 xcomp VerbForm=Ger
+4 . . PUNCT 1 punct
+""")
+    assert triples(ps, mini_dicts) == [("USAGOV", "111", "CHNGOV")]
+
+
+def test_capital_read_as_a_verb_after_a_preposition_or_before_the_verb(tmp_path, mini_dicts):
+    # "Paris criticized ..." with "Paris" an adverbial clause; "... at Beijing" with "at" a marker.
+    ps = tree(tmp_path, """
+1 Paris Paris VERB 2 advcl VerbForm=Part
+2 criticized criticize VERB 0 root
+3 the the DET 4 det
+4 statement statement NOUN 2 obj
+
+1 Moscow Moscow PROPN 2 nsubj
+2 criticized criticize VERB 0 root
+3 at at SCONJ 4 mark
+4 Beijing Beijing VERB 2 advcl VerbForm=Part
+""")
+    assert triples(ps, mini_dicts) == [("FRAGOV", "111", "-"), ("RUSGOV", "111", "CHNGOV")]
+
+
+def test_surname_read_as_a_verb_joins_the_name(tmp_path, mini_dicts):
+    # "Laurent Fabius criticized Russia" with "Fabius" tagged as a participle heading the clause.
+    ps = tree(tmp_path, """
+1 Laurent Laurent PROPN 2 nsubj
+2 Fabius fabiu VERB 0 root VerbForm=Part
+3 criticized criticize VERB 2 xcomp
+4 Russia Russia PROPN 3 obj
+""", date="2014-06-01")
+    assert triples(ps, mini_dicts) == [("FRAGOV", "111", "RUS")]

@@ -22,6 +22,13 @@ Wire copy puts a day right after the verb ("a accusé mardi les Occidentaux de .
 Tuesday that ..."); parsers trained on small treebanks often make that day the head of the
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
 back to its governor, and it becomes a temporal oblique.
+
+Names read as verbs: small models tag some place and person names as verbs ("Washington
+promised ...", "accused Beijing of ...", "Dmitry Medvedev visited ...") and hang the sentence on
+them. A verb whose lemma keeps a capital, or a capitalized verb between a proper noun and a verb,
+is a proper noun: a clause it heads goes to its first verb, and the name becomes the subject of the
+predicate after it, the oblique of its preposition, the object of the verb before it, or a part of
+the name before it.
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ def repair(sent: Sentence, lang: Language) -> Sentence:
     sent = _comma_lists(_agents_without_preposition(sent, lang))
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
+    sent = _names_read_as_verbs(sent)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -184,3 +192,75 @@ def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     for i in fix:
         changes.setdefault(i, {})["upos"] = "VERB"
     return _rebuilt(sent, changes)
+
+
+# Relations of a clause that a name cannot hold; a name so attached is re-attached.
+_CLAUSE_RELS = {"root", "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj"}
+# Dependents a name keeps (its own words); the others go to the name's verb.
+_NAME_KEEPS = {"flat", "compound", "amod", "det", "nmod", "cc", "conj", "appos", "fixed", "nummod"}
+
+
+def _name_as_verb(sent: Sentence, t) -> bool:
+    """A proper noun tagged VERB: its lemma keeps a capital, or it sits capitalized between a
+    proper noun and a verb ("Dmitry Medvedev visited")."""
+    if t.upos != "VERB" or not t.form[:1].isupper():
+        return False
+    if t.lemma[:1].isupper():
+        return True
+    return 1 < t.id < len(sent.tokens) and sent.token(t.id - 1).upos == "PROPN" \
+        and sent.token(t.id + 1).upos in ("VERB", "AUX")
+
+
+def _names_read_as_verbs(sent: Sentence) -> Sentence:
+    for t in sent.tokens:
+        if _name_as_verb(sent, t):
+            sent = _name_back_to_noun(sent, t.id)
+    return sent
+
+
+def _name_back_to_noun(sent: Sentence, n: int) -> Sentence:
+    """The name ``n`` retagged PROPN, its clause handed to its first verb, itself re-attached."""
+    t = sent.token(n)
+    changes: dict[int, dict[str, object]] = {n: {"upos": "PROPN"}}
+    head, rel = t.head, t.deprel
+    kids = sent.children(n)
+    verb = next((c for c in kids if c > n and sent.token(c).upos in ("VERB", "AUX")
+                 and base(sent.token(c).deprel) in _CLAUSE_RELS | {"conj"}), None)
+    if verb is not None and base(rel) in _CLAUSE_RELS:  # "Washington accused ...": accused heads
+        changes[verb] = {"head": head, "deprel": rel}
+        if head == 0 or head > n:
+            head, rel = verb, "dep"
+    marker = next((c for c in kids if c == n - 1 and sent.token(c).upos in ("ADP", "PART", "SCONJ")), None)
+    for c in kids:
+        if c not in (verb, marker) and base(sent.token(c).deprel) not in _NAME_KEEPS:
+            changes.setdefault(c, {})["head"] = head
+    if base(rel) in _CLAUSE_RELS | {"dep"}:
+        changes[n].update(_name_relation(sent, n, head, marker, changes))
+    return _rebuilt(sent, changes)
+
+
+def _name_relation(sent: Sentence, n: int, head: int, marker: int | None,
+                   changes: dict[int, dict[str, object]]) -> dict[str, object]:
+    """Head and relation of a name that the parser hung a clause on."""
+    if marker is not None:  # "hit out at Beijing", "passed intelligence to Washington"
+        changes[marker] = {"deprel": "case", "upos": "ADP"}
+        return {"head": head, "deprel": "obl"}
+    prev = sent.token(n - 1) if n > 1 else None
+    if prev is not None and prev.upos == "PROPN" and not sent.token(n).lemma[:1].isupper():
+        return {"head": n - 1, "deprel": "flat"}  # "Dmitry Medvedev"
+    if head > n:  # "Washington promised ..."
+        return {"head": head, "deprel": "nsubj"}
+    nxt = _predicate_after(sent, n, head)
+    if nxt is not None:  # "said Beijing was ready to ..."
+        return {"head": nxt, "deprel": "nsubj"}
+    return {"head": head, "deprel": "obj"}  # "asked Washington to share"
+
+
+def _predicate_after(sent: Sentence, n: int, head: int) -> int | None:
+    """A "that"-less clause of ``head`` starting right after the name, with no subject ("said
+    Beijing was ready"); an infinitive ("asked Washington to share") makes the name an object."""
+    for c in sent.children(head):
+        if c > n and base(sent.token(c).deprel) == "ccomp" and min(subtree(sent, c) - {n}) == n + 1 \
+                and not any(base(sent.token(k).deprel) == "nsubj" for k in sent.children(c)):
+            return c
+    return None
