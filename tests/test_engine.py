@@ -704,3 +704,24 @@ def test_surname_read_as_a_verb_joins_the_name(tmp_path, mini_dicts):
 4 Russia Russia PROPN 3 obj
 """, date="2014-06-01")
     assert triples(ps, mini_dicts) == [("FRAGOV", "111", "RUS")]
+
+
+@pytest.fixture(scope="module")
+def shipped_dicts():
+    from coder.dictionaries import load_dictionaries
+
+    return load_dictionaries(None)
+
+
+def test_protesters_acted_on_by_a_government_are_its_own(tmp_path, shipped_dicts):
+    # "The Kenyan government released the protesters": a country-less civilian target of a
+    # government takes that government's country, whatever the event.
+    ps = tree(tmp_path, """
+1 The the DET 3 det
+2 Kenyan Kenyan ADJ 3 amod
+3 government government NOUN 4 nsubj
+4 released release VERB 0 root
+5 the the DET 6 det
+6 protesters protester NOUN 4 obj
+""")
+    assert triples(ps, shipped_dicts) == [("KENGOV", "0841", "KENCVL")]

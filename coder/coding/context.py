@@ -6,6 +6,8 @@ In order, an agent with no country takes:
 2. in protest, coercion and violence events (roots 14-20), the other side of its event ("des
    positions de l'armée irakienne attaquées par des insurgés" -> IRQREB, "Myanmar soldiers gunned
    down protesters" -> MMRCVL: such conflicts are mostly domestic),
+   and in any event, a country-less civilian or opposition target of a government (the people a
+   government yields to, urges or releases are its own: "the prime minister bowed to protesters"),
    then, for a source, the one country of the sentence's other actors;
 3. the story: the one country of all actors coded in the story, when at least two mentions
    carry it.
@@ -95,6 +97,17 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
 # Protest, force posture, reduced relations, coercion, assault, fighting, mass violence: the
 # codes for which an unnamed side is most often of the other side's country.
 DOMESTIC_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Targets that, whatever the event, belong to the country of the government acting on them.
+GOVERNED_AGENTS = frozenset({"CVL", "OPP"})
+
+
+def _domestic(e: CodedEvent) -> bool:
+    """Whether an unnamed side of this event is taken to be of the other side's country."""
+    if e.code[:2] in DOMESTIC_ROOTS:
+        return True
+    t = e.target
+    return t is not None and t.needs_country and t.code[:3] in GOVERNED_AGENTS \
+        and split_actor(e.source.code)[1] == "GOV"
 
 
 def _counterpart(e: CodedEvent) -> CodedEvent:
@@ -102,7 +115,7 @@ def _counterpart(e: CodedEvent) -> CodedEvent:
     domestic: "Myanmar soldiers gunned down protesters" -> MMRCVL, "rebels attacked the Iraqi
     army" -> IRQREB)."""
     s, t = e.source, e.target
-    if t is None or s.needs_country == t.needs_country or e.code[:2] not in DOMESTIC_ROOTS:
+    if t is None or s.needs_country == t.needs_country or not _domestic(e):
         return e
     if s.needs_country and _country(t):
         return replace(e, source=s.with_country(_country(t), ("event counterpart",)))
