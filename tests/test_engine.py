@@ -725,3 +725,19 @@ def test_protesters_acted_on_by_a_government_are_its_own(tmp_path, shipped_dicts
 6 protesters protester NOUN 4 obj
 """)
     assert triples(ps, shipped_dicts) == [("KENGOV", "0841", "KENCVL")]
+
+
+def test_particle_of_a_complement_verb_counts_for_conditions(tmp_path, shipped_dicts):
+    # "The Tunisian president rejected demands to step down": "step down" is a leadership change
+    # (1231) only with its particle, which the parser hangs on the complement verb.
+    ps = tree(tmp_path, """
+1 The the DET 3 det
+2 Tunisian Tunisian ADJ 3 amod
+3 president president NOUN 4 nsubj
+4 rejected reject VERB 0 root
+5 demands demand NOUN 4 obj
+6 to to PART 7 mark
+7 step step VERB 4 xcomp
+8 down down ADP 7 compound:prt
+""")
+    assert triples(ps, shipped_dicts) == [("TUNGOV", "1231", "-")]

@@ -241,12 +241,15 @@ class SentenceCoder:
 
     @staticmethod
     def _clause_words(sent: Sentence, tid: int, levels: int = 2) -> dict[int, int]:
-        """A complement clause's verb and its objects ("urged Israel to agree to a ceasefire":
-        the condition sees "agree", "ceasefire"), two clauses deep."""
+        """A complement clause's verb, its particle and its objects ("urged Israel to agree to a
+        ceasefire": the condition sees "agree", "ceasefire"; "calls to step down": "step down"),
+        two clauses deep."""
         ids = {tid: 0}
         for c in sent.children(tid):
             b = base(sent.token(c).deprel)
-            if b in ("obj", "obl", "iobj"):
+            if sent.token(c).deprel == "compound:prt":
+                ids[c] = 0
+            elif b in ("obj", "obl", "iobj"):
                 ids.update(phrase(sent, c))
             elif b in ("xcomp", "ccomp") and levels > 1:
                 ids.update(SentenceCoder._clause_words(sent, c, levels - 1))
