@@ -741,3 +741,23 @@ def test_particle_of_a_complement_verb_counts_for_conditions(tmp_path, shipped_d
 8 down down ADP 7 compound:prt
 """)
     assert triples(ps, shipped_dicts) == [("TUNGOV", "1231", "-")]
+
+
+@pytest.mark.parametrize("verb_row", ["9 criticized criticize VERB 1 parataxis", "9 criticized criticize VERB 7 acl"])
+def test_verb_after_an_apposition_is_the_names_clause(tmp_path, mini_dicts, verb_row):
+    # "Laurent Fabius, the French foreign minister, criticized Russia": the parser makes the name
+    # the root and the verb a parataxis of the name or a reduced relative of the title.
+    ps = tree(tmp_path, f"""
+1 Laurent Laurent PROPN 0 root
+2 Fabius Fabius PROPN 1 flat
+3 , , PUNCT 7 punct
+4 the the DET 7 det
+5 French French ADJ 7 amod
+6 foreign foreign ADJ 7 amod
+7 minister minister NOUN 1 appos
+8 , , PUNCT 9 punct
+{verb_row}
+10 Russia Russia PROPN 9 obj
+11 . . PUNCT 1 punct
+""", date="2015-03-01")
+    assert triples(ps, mini_dicts) == [("FRAGOV", "111", "RUS")]

@@ -23,6 +23,12 @@ Tuesday that ..."); parsers trained on small treebanks often make that day the h
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
 back to its governor, and it becomes a temporal oblique.
 
+Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
+the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
+nominal root with an apposition, and a verb after the apposition's closing comma with no
+subject, make a clause: the verb is the root and the name its subject (an active one: "spoke by
+telephone" is then no passive agent).
+
 Names read as verbs: small models tag some place and person names as verbs ("Washington
 promised ...", "accused Beijing of ...", "Dmitry Medvedev visited ...") and hang the sentence on
 them. A verb whose lemma keeps a capital, or a capitalized verb between a proper noun and a verb,
@@ -51,7 +57,7 @@ def repair(sent: Sentence, lang: Language) -> Sentence:
     sent = _comma_lists(_agents_without_preposition(sent, lang))
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
-    sent = _names_read_as_verbs(sent)
+    sent = _appositive_subjects(_names_read_as_verbs(sent))
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -264,3 +270,27 @@ def _predicate_after(sent: Sentence, n: int, head: int) -> int | None:
                 and not any(base(sent.token(k).deprel) == "nsubj" for k in sent.children(c)):
             return c
     return None
+
+
+def _appositive_subjects(sent: Sentence) -> Sentence:
+    root = next((t for t in sent.tokens if t.head == 0), None)
+    if root is None or root.upos not in ("NOUN", "PROPN"):
+        return sent
+    titles = [c for c in sent.children(root.id) if base(sent.token(c).deprel) in ("appos", "list")]
+    if not titles:
+        return sent
+    scope = {root.id}.union(*(subtree(sent, c) for c in titles))
+    verb = next((t for t in sent.tokens if t.upos == "VERB" and t.head in scope and t.head < t.id
+                 and base(t.deprel) in ("parataxis", "acl", "amod", "dep") and sent.token(t.id - 1).form == ","
+                 and not any(base(sent.token(c).deprel) in ("nsubj", "csubj") for c in sent.children(t.id))),
+                None)
+    if verb is None:
+        return sent
+    kids = sent.children(verb.id)
+    passive = any(sent.token(c).deprel == "aux:pass" for c in kids)
+    changes: dict[int, dict[str, object]] = {verb.id: {"head": 0, "deprel": "root"},
+                                             root.id: {"head": verb.id, "deprel": "nsubj:pass" if passive else "nsubj"}}
+    changes.update((c, {"head": verb.id}) for c in sent.children(root.id) if c > verb.id)
+    if not passive:
+        changes.update((c, {"deprel": "obl"}) for c in kids if sent.token(c).deprel == "obl:agent")
+    return _rebuilt(sent, changes)
