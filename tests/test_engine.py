@@ -761,3 +761,16 @@ def test_verb_after_an_apposition_is_the_names_clause(tmp_path, mini_dicts, verb
 11 . . PUNCT 1 punct
 """, date="2015-03-01")
     assert triples(ps, mini_dicts) == [("FRAGOV", "111", "RUS")]
+
+
+def test_passive_subject_label_without_passive_auxiliary_is_active(tmp_path, mini_dicts):
+    # "France's government criticized Russia" with "criticized" tagged a passive participle and
+    # "government" labelled nsubj:pass: no auxiliary, no agent, so the clause is active.
+    ps = tree(tmp_path, """
+1 France France PROPN 3 nmod:poss
+2 's 's PART 1 case
+3 government government NOUN 4 nsubj:pass
+4 criticized criticize VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass
+5 Russia Russia PROPN 4 obj
+""")
+    assert triples(ps, mini_dicts) == [("FRAGOV", "111", "RUS")]

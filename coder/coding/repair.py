@@ -23,6 +23,10 @@ Tuesday that ..."); parsers trained on small treebanks often make that day the h
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
 back to its governor, and it becomes a temporal oblique.
 
+Passive subjects without a passive: small models tag many active past tenses as passive
+participles ("Sudan's military pledged to ...", "Assad's forces pounded ...") and label their
+subject "nsubj:pass". A clause with no passive auxiliary, no agent and no reflexive is active.
+
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
@@ -57,7 +61,7 @@ def repair(sent: Sentence, lang: Language) -> Sentence:
     sent = _comma_lists(_agents_without_preposition(sent, lang))
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
-    sent = _appositive_subjects(_names_read_as_verbs(sent))
+    sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -294,3 +298,14 @@ def _appositive_subjects(sent: Sentence) -> Sentence:
     if not passive:
         changes.update((c, {"deprel": "obl"}) for c in kids if sent.token(c).deprel == "obl:agent")
     return _rebuilt(sent, changes)
+
+
+def _active_passive_subjects(sent: Sentence) -> Sentence:
+    fix = []
+    for t in sent.tokens:
+        if t.deprel != "nsubj:pass" or not t.head or base(sent.token(t.head).deprel) == "acl":
+            continue
+        rels = {sent.token(c).deprel for c in sent.children(t.head)}
+        if not rels & {"aux:pass", "obl:agent", "expl", "expl:pass"}:
+            fix.append(t.id)
+    return _rebuilt(sent, {i: {"deprel": "nsubj"} for i in fix})
