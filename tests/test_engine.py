@@ -774,3 +774,18 @@ def test_passive_subject_label_without_passive_auxiliary_is_active(tmp_path, min
 5 Russia Russia PROPN 4 obj
 """)
     assert triples(ps, mini_dicts) == [("FRAGOV", "111", "RUS")]
+
+
+def test_verb_read_as_a_participle_modifier_of_its_object(tmp_path, mini_dicts):
+    # "France's army attacked the rebels" parsed as one noun phrase headed by "rebels", with
+    # "army" a compound and "attacked" an adjectival participle.
+    ps = tree(tmp_path, """
+1 France France PROPN 3 nmod:poss
+2 's 's PART 1 case
+3 army army NOUN 6 compound
+4 attacked attack VERB 6 amod Tense=Past|VerbForm=Part|Voice=Pass
+5 the the DET 6 det
+6 rebels rebel NOUN 0 root
+7 . . PUNCT 6 punct
+""")
+    assert triples(ps, mini_dicts) == [("FRAMIL", "190", "FRAREB")]

@@ -27,6 +27,12 @@ Passive subjects without a passive: small models tag many active past tenses as 
 participles ("Sudan's military pledged to ...", "Assad's forces pounded ...") and label their
 subject "nsubj:pass". A clause with no passive auxiliary, no agent and no reflexive is active.
 
+Verbs read as modifiers: "Sudan's army rejected talks with ..." often comes out as one noun
+phrase headed by "talks", with "army" a compound and "rejected" an adjectival participle. A
+sentence whose root is a noun, with a past participle modifying it right after one of its
+nominal dependents, is a clause: the participle is the verb, the word before it its subject and
+the root its object.
+
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
@@ -62,6 +68,7 @@ def repair(sent: Sentence, lang: Language) -> Sentence:
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
+    sent = _verbs_read_as_modifiers(sent)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -309,3 +316,22 @@ def _active_passive_subjects(sent: Sentence) -> Sentence:
         if not rels & {"aux:pass", "obl:agent", "expl", "expl:pass"}:
             fix.append(t.id)
     return _rebuilt(sent, {i: {"deprel": "nsubj"} for i in fix})
+
+
+def _verbs_read_as_modifiers(sent: Sentence) -> Sentence:
+    root = next((t for t in sent.tokens if t.head == 0), None)
+    if root is None or root.upos not in ("NOUN", "PROPN"):
+        return sent
+    for v in sent.children(root.id):
+        verb = sent.token(v)
+        if not 1 < v < root.id or verb.upos != "VERB" or base(verb.deprel) != "amod" or verb.feat("Tense") != "Past":
+            continue
+        subj = sent.token(v - 1)
+        if subj.head != root.id or subj.upos not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        changes: dict[int, dict[str, object]] = {v: {"head": 0, "deprel": "root"},
+                                                 subj.id: {"head": v, "deprel": "nsubj"},
+                                                 root.id: {"head": v, "deprel": "obj"}}
+        changes.update((c, {"head": v}) for c in sent.children(root.id) if c < v - 1 or base(sent.token(c).deprel) == "punct")
+        return _rebuilt(sent, changes)
+    return sent
