@@ -789,3 +789,36 @@ def test_verb_read_as_a_participle_modifier_of_its_object(tmp_path, mini_dicts):
 7 . . PUNCT 6 punct
 """)
     assert triples(ps, mini_dicts) == [("FRAMIL", "190", "FRAREB")]
+
+
+def test_main_verb_read_as_a_modifier_after_a_relative_clause(tmp_path, mini_dicts):
+    # "Syrian rebels, who hold the town, attacked army positions": the parser hangs everything on
+    # "rebels", puts "positions" in the relative clause and makes "attacked" its adjective.
+    ps = tree(tmp_path, """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 0 root
+3 , , PUNCT 2 punct
+4 who who PRON 5 nsubj PronType=Rel
+5 hold hold VERB 2 acl:relcl
+6 the the DET 7 det
+7 town town NOUN 5 obj
+8 , , PUNCT 5 punct
+9 attacked attack VERB 11 amod Tense=Past|VerbForm=Part
+10 army army NOUN 11 compound
+11 positions position NOUN 5 obj
+12 . . PUNCT 2 punct
+""")
+    assert triples(ps, mini_dicts) == [("SYRREB", "190", "SYRMIL")]
+
+
+def test_coordinated_sides_exchanging_fire_target_each_other(tmp_path, shipped_dicts):
+    # "Greek and Turkish troops exchanged fire": the object is the pattern's own word, not a target.
+    ps = tree(tmp_path, """
+1 Greek Greek ADJ 4 amod
+2 and and CCONJ 3 cc
+3 Turkish Turkish ADJ 1 conj
+4 troops troop NOUN 5 nsubj
+5 exchanged exchange VERB 0 root
+6 fire fire NOUN 5 obj
+""")
+    assert triples(ps, shipped_dicts) == [("GRCMIL", "193", "TURMIL"), ("TURMIL", "193", "GRCMIL")]

@@ -374,7 +374,8 @@ class SentenceCoder:
         mutual = (not targets and len({a.code for a in sources}) > 1 and reciprocal(p.code)
                   and not lang.require_target
                   # "Russian and Turkish troops attacked the town": force with an object is not mutual
-                  and not (p.code in RECIPROCAL_CODES and any(base(r) == "obj" for r, _ in f.deps)))
+                  # ("exchanged gunfire" is: the object is the pattern's own word)
+                  and not (p.code in RECIPROCAL_CODES and any(base(r) == "obj" and t not in used for r, t in f.deps)))
         for s in sources:
             # "Macron and Putin held talks": each is the other's target. No actor targets itself;
             # PETRARCH-style dictionaries code no event without a target.

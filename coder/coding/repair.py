@@ -322,16 +322,31 @@ def _verbs_read_as_modifiers(sent: Sentence) -> Sentence:
     root = next((t for t in sent.tokens if t.head == 0), None)
     if root is None or root.upos not in ("NOUN", "PROPN"):
         return sent
-    for v in sent.children(root.id):
-        verb = sent.token(v)
-        if not 1 < v < root.id or verb.upos != "VERB" or base(verb.deprel) != "amod" or verb.feat("Tense") != "Past":
+    for verb in sent.tokens:
+        v = verb.id
+        if v < 2 or verb.upos != "VERB" or base(verb.deprel) != "amod" or verb.feat("Tense") != "Past":
             continue
-        subj = sent.token(v - 1)
-        if subj.head != root.id or subj.upos not in ("NOUN", "PROPN", "ADJ"):
+        if verb.head == root.id and v < root.id:  # "Sudan's army rejected talks"
+            subj, obj = v - 1, root.id
+            if sent.token(subj).head != root.id or sent.token(subj).upos not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            movers = [c for c in sent.children(root.id) if c < subj or sent.token(c).upos == "PUNCT"]
+        elif verb.head > v > root.id and _first_main_verb(sent, root.id) == v:  # "rebels, who ..., fired missiles"
+            subj, obj = root.id, verb.head
+            movers = [c for c in sent.children(root.id) if c > v and c != obj]
+        else:
             continue
         changes: dict[int, dict[str, object]] = {v: {"head": 0, "deprel": "root"},
-                                                 subj.id: {"head": v, "deprel": "nsubj"},
-                                                 root.id: {"head": v, "deprel": "obj"}}
-        changes.update((c, {"head": v}) for c in sent.children(root.id) if c < v - 1 or base(sent.token(c).deprel) == "punct")
+                                                 subj: {"head": v, "deprel": "nsubj"},
+                                                 obj: {"head": v, "deprel": "obj"}}
+        changes.update((c, {"head": v}) for c in movers if c not in changes)
         return _rebuilt(sent, changes)
     return sent
+
+
+def _first_main_verb(sent: Sentence, root: int) -> int | None:
+    """The first verb after the root noun that is not inside a relative clause or participle of
+    it, or that follows the comma closing one."""
+    inside = set().union(*(subtree(sent, c) for c in sent.children(root) if base(sent.token(c).deprel) == "acl"))
+    return next((t.id for t in sent.tokens[root:] if t.upos == "VERB"
+                 and (t.id not in inside or sent.token(t.id - 1).form == ",")), None)
