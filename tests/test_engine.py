@@ -822,3 +822,16 @@ def test_coordinated_sides_exchanging_fire_target_each_other(tmp_path, shipped_d
 6 fire fire NOUN 5 obj
 """)
     assert triples(ps, shipped_dicts) == [("GRCMIL", "193", "TURMIL"), ("TURMIL", "193", "GRCMIL")]
+
+
+def test_delegations_and_negotiators_speak_for_a_government(tmp_path, shipped_dicts):
+    # "The Turkish delegation criticized Greek negotiators."
+    ps = tree(tmp_path, """
+1 The the DET 3 det
+2 Turkish Turkish ADJ 3 amod
+3 delegation delegation NOUN 4 nsubj
+4 criticized criticize VERB 0 root
+5 Greek Greek ADJ 6 amod
+6 negotiators negotiator NOUN 4 obj
+""")
+    assert triples(ps, shipped_dicts) == [("TURGOV", "111", "GRCGOV")]
