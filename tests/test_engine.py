@@ -835,3 +835,17 @@ def test_delegations_and_negotiators_speak_for_a_government(tmp_path, shipped_di
 6 negotiators negotiator NOUN 4 obj
 """)
     assert triples(ps, shipped_dicts) == [("TURGOV", "111", "GRCGOV")]
+
+
+def test_capital_modifying_an_agent_noun_gives_only_its_country(tmp_path, shipped_dicts):
+    # "A Tehran court sentenced the activist": the capital is where the court sits (IRNJUD), not
+    # the government it stands for when alone.
+    ps = tree(tmp_path, """
+1 A a DET 3 det
+2 Tehran Tehran PROPN 3 compound
+3 court court NOUN 4 nsubj
+4 sentenced sentence VERB 0 root
+5 the the DET 6 det
+6 activist activist NOUN 4 obj
+""")
+    assert triples(ps, shipped_dicts) == [("IRNJUD", "116", "-")]

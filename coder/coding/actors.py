@@ -133,6 +133,11 @@ class ActorResolver:
         countries = [h for h in hits if h.actor and h.actor.kind in ("country", "adjective")]
         nouns = [h for h in hits if h.agent and (not h.agent.adjective or h.start == head)]
         adjs = [h for h in hits if h.agent and h.agent.adjective and h.start != head]
+        # A capital modifying an agent noun is a place, giving only its country: "a Moscow court"
+        # -> RUSJUD, "Kabul hospitals" -> AFGMED (the capital alone stands for the government).
+        places = [h for h in full if h.actor.kind == "capital" and h.start != head
+                  and any(n.start <= head <= n.end for n in nouns)]
+        full = [h for h in full if h not in places]
         # The shallowest hit anchors the actor; at equal depth a named person or organization
         # beats an agent noun, which beats a bare country ("Russian Foreign Minister Sergei Lavrov").
         anchors = sorted(full + nouns + [c for c in countries if c.actor.kind == "country" or c.start == head],
@@ -144,7 +149,7 @@ class ActorResolver:
         a = anchors[0]
         used = [a]
         if a.agent is not None:
-            country_hit = next(iter(sorted(countries + full, key=lambda h: h.depth)), None)
+            country_hit = next(iter(sorted(countries + full + places, key=lambda h: h.depth)), None)
             if country_hit is None:
                 return self._actor(a.agent.agent, head, used, needs_country=True)
             used.append(country_hit)
