@@ -849,3 +849,37 @@ def test_capital_modifying_an_agent_noun_gives_only_its_country(tmp_path, shippe
 6 activist activist NOUN 4 obj
 """)
     assert triples(ps, shipped_dicts) == [("IRNJUD", "116", "-")]
+
+
+@pytest.mark.parametrize("struck", ["6 attacked attack ADJ 8 amod", "6 attacked attack VERB 5 xcomp VerbForm=Part"])
+def test_perfect_read_as_have_with_an_adjective_or_complement(tmp_path, mini_dicts, struck):
+    # "Russia said the troops had attacked rebel positions": "had" parsed as the verb, "attacked"
+    # as an adjective of its object or a participle complement.
+    ps = tree(tmp_path, f"""
+1 Russia Russia PROPN 2 nsubj
+2 said say VERB 0 root
+3 the the DET 4 det
+4 troops troop NOUN 5 nsubj
+5 had have VERB 2 ccomp
+{struck}
+7 rebel rebel ADJ 8 amod
+8 positions position NOUN 5 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "010", "-"), ("RUSMIL", "190", "-")]
+
+
+def test_possessive_agent_belongs_to_the_speaker_not_the_place(tmp_path, mini_dicts):
+    # "Turkey said its troops attacked the rebels in Syria": "its troops" are Turkish; the rebels
+    # take the place.
+    ps = tree(tmp_path, """
+1 Turkey Turkey PROPN 2 nsubj
+2 said say VERB 0 root
+3 its its PRON 4 nmod:poss
+4 troops troop NOUN 5 nsubj
+5 attacked attack VERB 2 ccomp
+6 the the DET 7 det
+7 rebels rebel NOUN 5 obj
+8 in in ADP 9 case
+9 Syria Syria PROPN 5 obl
+""")
+    assert triples(ps, mini_dicts) == [("TUR", "010", "-"), ("TURMIL", "190", "SYRREB")]

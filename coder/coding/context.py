@@ -1,6 +1,9 @@
 """Country context for agents named without a country ("l'armée", "the rebels").
 
 In order, an agent with no country takes:
+0. when a possessive pronoun marks it ("its jets", "their forces"), the country of the other side
+   of its event, else of the source of an event whose verb governs it ("the Israeli military said
+   its jets had struck targets in Lebanon" -> ISRMIL, not the place);
 1. the sentence's place: the one country named in the sentence outside the event's actors
    ("Au Mali, l'armée a repris Kidal aux rebelles" -> MLIMIL, MLIREB);
 2. in protest, coercion and violence events (roots 14-20), the other side of its event ("des
@@ -81,6 +84,8 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
         out = []
         for i, evs in sorted(by_sent.items()):
             if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
+                if i < len(sentences):
+                    evs = [_possessed(e, evs, sentences[i]) for e in evs]
                 country = place_country(sentences[i], lex, evs) if i < len(sentences) else None
                 if country:
                     evs = _fill(evs, country, "sentence place")
@@ -122,6 +127,32 @@ def _counterpart(e: CodedEvent) -> CodedEvent:
     if t.needs_country and _country(s):
         return replace(e, target=t.with_country(_country(s), ("event counterpart",)))
     return e
+
+
+def _possessed(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> CodedEvent:
+    """A country-less side marked by a possessive pronoun is its subject's: a target takes its
+    event's source's country ("Russia moved its troops"), a source that of the source of an event
+    governing it ("X said its jets struck ...") (rule 0 above)."""
+    def owner(a: Actor | None, subject: Actor | None) -> Actor | None:
+        if a is None or not a.needs_country or not any(
+                sent.token(c).upos == "PRON" and sent.token(c).deprel == "nmod:poss" for c in sent.children(a.head)):
+            return a
+        country = _country(subject) or next((_country(g.source) for g in evs if _country(g.source)
+                                             and _governs(sent, g.pred, e.pred)), "")
+        return a.with_country(country, ("possessive",)) if country else a
+
+    return replace(e, source=owner(e.source, None), target=owner(e.target, e.source))
+
+
+def _governs(sent: Sentence, head: int, tid: int) -> bool:
+    """Whether ``head`` is a proper ancestor of ``tid`` in the tree."""
+    seen = 0
+    while tid and seen < len(sent.tokens):
+        tid = sent.token(tid).head
+        if tid == head:
+            return True
+        seen += 1
+    return False
 
 
 def _own_forces(e: CodedEvent) -> bool:

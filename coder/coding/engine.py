@@ -123,7 +123,7 @@ class SentenceCoder:
 
     def explain(self, sent: Sentence, date: str | None, index: int = 0) -> list[Attempt]:
         """Try every candidate predicate, governors first; return what happened at each."""
-        sent = repair(sent, self.lex.language)
+        sent = repair(sent, self.lex.language, self.lex.patterns)
         self._hits: dict[tuple[int, int, int], bool] = {}  # per sentence: condition words x region
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
@@ -418,7 +418,7 @@ def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True,
     events = []
     if discard_hit(ps.story.text or " ".join(s.text for s in ps.sentences), lex.language.story_discards):
         return []
-    sents = [repair(s, lex.language) for s in ps.sentences]
+    sents = [repair(s, lex.language, lex.patterns) for s in ps.sentences]
     for i, sent in enumerate(sents):
         events.extend(coder.code(sent, ps.story.date, i))
     if not context:

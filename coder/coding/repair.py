@@ -33,6 +33,11 @@ sentence whose root is a noun, with a past participle modifying it right after o
 nominal dependents, is a clause: the participle is the verb, the word before it its subject and
 the root its object.
 
+Perfects read as "have": in "said its jets had struck Hezbollah targets" small models often make
+"had" the verb, with "struck" an adjective of its object or a participle complement. A "have"
+followed by a participle complement, or by a word with verb patterns modifying its object, is the
+participle's auxiliary.
+
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
@@ -49,6 +54,7 @@ the name before it.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import replace
 
 from coder.coding.tree import base, subtree
@@ -60,10 +66,12 @@ from coder.text import fold
 _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "flat", "compound", "nmod"}
 
 
-def repair(sent: Sentence, lang: Language) -> Sentence:
-    """The sentence with the repairs above applied (a copy, marked as repaired)."""
+def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Sentence:
+    """The sentence with the repairs above applied (a copy, marked as repaired). ``verbs``: the
+    folded lemmas that have verb patterns (a word the parser tagged ADJ may be one of them)."""
     if sent.repaired:
         return sent
+    sent = _perfects_read_as_have(sent, verbs)
     sent = _comma_lists(_agents_without_preposition(sent, lang))
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
@@ -350,3 +358,22 @@ def _first_main_verb(sent: Sentence, root: int) -> int | None:
     inside = set().union(*(subtree(sent, c) for c in sent.children(root) if base(sent.token(c).deprel) == "acl"))
     return next((t.id for t in sent.tokens[root:] if t.upos == "VERB"
                  and (t.id not in inside or sent.token(t.id - 1).form == ",")), None)
+
+
+def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
+    for have in sent.tokens:
+        if have.upos != "VERB" or fold(have.lemma) != "have" or have.id >= len(sent.tokens):
+            continue
+        p = sent.token(have.id + 1)
+        participle = p.upos == "VERB" and base(p.deprel) == "xcomp" and p.head == have.id and p.feat("VerbForm") == "Part"
+        adjective = p.upos == "ADJ" and base(p.deprel) == "amod" and p.head > p.id \
+            and base(sent.token(p.head).deprel) == "obj" and sent.token(p.head).head == have.id \
+            and (fold(p.form) in verbs or fold(p.lemma) in verbs)
+        if not participle and not adjective:
+            continue
+        changes: dict[int, dict[str, object]] = {
+            p.id: {"head": have.head, "deprel": have.deprel, "upos": "VERB"},
+            have.id: {"head": p.id, "deprel": "aux", "upos": "AUX"}}
+        changes.update((c, {"head": p.id}) for c in sent.children(have.id) if c != p.id)
+        return _rebuilt(sent, changes)
+    return sent
