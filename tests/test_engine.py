@@ -883,3 +883,21 @@ def test_possessive_agent_belongs_to_the_speaker_not_the_place(tmp_path, mini_di
 9 Syria Syria PROPN 5 obl
 """)
     assert triples(ps, mini_dicts) == [("TUR", "010", "-"), ("TURMIL", "190", "SYRREB")]
+
+
+def test_target_two_clauses_down_a_statement_of_intent(tmp_path, shipped_dicts):
+    # "Tehran signalled that it was ready to meet Saudi officials": the target is the object of the
+    # complement of the complement.
+    ps = tree(tmp_path, """
+1 Tehran Tehran PROPN 2 nsubj
+2 signalled signal VERB 0 root
+3 that that SCONJ 6 mark
+4 it it PRON 6 nsubj
+5 was be AUX 6 cop
+6 ready ready ADJ 2 ccomp
+7 to to PART 8 mark
+8 meet meet VERB 6 xcomp
+9 Saudi Saudi ADJ 10 amod
+10 officials official NOUN 8 obj
+""")
+    assert triples(ps, shipped_dicts) == [("IRNGOV", "036", "SAUGOV")]

@@ -306,6 +306,21 @@ class SentenceCoder:
                         return found
         return []
 
+    def _clause_targets(self, sent: Sentence, frames: FrameBuilder, tid: int, specs: tuple[str, ...],
+                        actors: ActorResolver, heads: set[int], levels: int = 2) -> list[Actor]:
+        """Targets in a complement clause of the pattern, or in its own complement ("signalled
+        that he was ready to meet Zelenskiy"), ``levels`` clauses deep."""
+        f = frames.frame(tid)
+        found = self._find(sent, f, specs, actors, heads)
+        if found or levels < 2:
+            return found
+        for r, c in f.deps:
+            if base(r) in ("xcomp", "ccomp"):
+                found = self._clause_targets(sent, frames, c, specs, actors, heads, levels - 1)
+                if found:
+                    return found
+        return []
+
     def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:
         """Who an act is attributed to: "l'attaque attribuée au régime", "the attack blamed on
         Hamas" (a participle of an allegation verb with an oblique)."""
@@ -366,7 +381,7 @@ class SentenceCoder:
         if not targets:
             for tid in used:  # "refused to sign the truce with the rebels"
                 if base(sent.token(tid).deprel) in CLAUSE_RELS:
-                    targets = self._find(sent, frames.frame(tid), specs, actors, heads)
+                    targets = self._clause_targets(sent, frames, tid, specs, actors, heads)
                     if targets:
                         break
         out, seen = [], set()
