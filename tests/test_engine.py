@@ -901,3 +901,17 @@ def test_target_two_clauses_down_a_statement_of_intent(tmp_path, shipped_dicts):
 10 officials official NOUN 8 obj
 """)
     assert triples(ps, shipped_dicts) == [("IRNGOV", "036", "SAUGOV")]
+
+
+def test_adjective_read_as_a_complement_carrying_the_target(tmp_path, mini_dicts):
+    # "France criticized sweeping statements on Russia" with "sweeping" read as a complement
+    # of the verb carrying "on Russia" across the object (crossing arcs): it modifies the object.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 criticized criticize VERB 0 root
+3 sweeping sweep VERB 2 xcomp
+4 statements statement NOUN 2 obj
+5 on on ADP 6 case
+6 Russia Russia PROPN 3 obl
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "111", "RUS")]

@@ -38,6 +38,11 @@ Perfects read as "have": in "said its jets had struck Hezbollah targets" small m
 followed by a participle complement, or by a word with verb patterns modifying its object, is the
 participle's auxiliary.
 
+Adjectives read as complements: in "imposed sweeping sanctions on Russia" the parser may make
+"sweeping" a verb complement of "imposed" carrying "on Russia". A bare participle complement
+right before its governor's object, whose dependents all lie beyond that object (crossing arcs),
+modifies the object; its dependents go to the governor.
+
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
@@ -76,7 +81,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Senten
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
-    sent = _verbs_read_as_modifiers(sent)
+    sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent))
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -377,3 +382,20 @@ def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
         changes.update((c, {"head": p.id}) for c in sent.children(have.id) if c != p.id)
         return _rebuilt(sent, changes)
     return sent
+
+
+def _modifiers_read_as_complements(sent: Sentence) -> Sentence:
+    changes: dict[int, dict[str, object]] = {}
+    for t in sent.tokens:
+        if t.upos != "VERB" or base(t.deprel) != "xcomp" or t.id >= len(sent.tokens):
+            continue
+        noun = sent.token(t.id + 1)
+        kids = sent.children(t.id)
+        # its dependents lie beyond the object (crossing arcs): "stop enriching uranium" is a verb
+        if noun.head != t.head or base(noun.deprel) != "obj" or noun.upos != "NOUN" or not kids \
+                or min(kids) < noun.id \
+                or any(base(sent.token(c).deprel) in ("mark", "obj", "nsubj", "aux") for c in kids):
+            continue
+        changes[t.id] = {"head": noun.id, "deprel": "amod", "upos": "ADJ"}
+        changes.update((c, {"head": t.head}) for c in kids)
+    return _rebuilt(sent, changes)
