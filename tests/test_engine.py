@@ -915,3 +915,17 @@ def test_adjective_read_as_a_complement_carrying_the_target(tmp_path, mini_dicts
 6 Russia Russia PROPN 3 obl
 """)
     assert triples(ps, mini_dicts) == [("FRA", "111", "RUS")]
+
+
+def test_government_acted_on_by_its_opposition_is_theirs(tmp_path, shipped_dicts):
+    # "The Kenyan opposition criticized the government": a country-less state target of the
+    # opposition takes the opposition's country, whatever the event.
+    ps = tree(tmp_path, """
+1 The the DET 3 det
+2 Kenyan Kenyan ADJ 3 amod
+3 opposition opposition NOUN 4 nsubj
+4 criticized criticize VERB 0 root
+5 the the DET 6 det
+6 government government NOUN 4 obj
+""")
+    assert triples(ps, shipped_dicts) == [("KENOPP", "111", "KENGOV")]

@@ -10,7 +10,9 @@ In order, an agent with no country takes:
    positions de l'armée irakienne attaquées par des insurgés" -> IRQREB, "Myanmar soldiers gunned
    down protesters" -> MMRCVL: such conflicts are mostly domestic),
    and in any event, a country-less civilian or opposition target of a government (the people a
-   government yields to, urges or releases are its own: "the prime minister bowed to protesters"),
+   government yields to, urges or releases are its own: "the prime minister bowed to protesters")
+   and a country-less state target of citizens, opposition, unions or rebels ("the opposition
+   demanded talks with the government"),
    then, for a source, the one country of the sentence's other actors;
 3. the story: the one country of all actors coded in the story, when at least two mentions
    carry it.
@@ -102,8 +104,12 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
 # Protest, force posture, reduced relations, coercion, assault, fighting, mass violence: the
 # codes for which an unnamed side is most often of the other side's country.
 DOMESTIC_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-# Targets that, whatever the event, belong to the country of the government acting on them.
+# Whatever the event, the people a government acts on are its own ("bowed to protesters"), and
+# the state that citizens, the opposition, unions or rebels act on is theirs ("the opposition
+# demanded talks with the government").
 GOVERNED_AGENTS = frozenset({"CVL", "OPP"})
+POPULAR_AGENTS = frozenset({"CVL", "OPP", "LAB", "AGR", "EDU", "REB", "INS", "SEP"})
+STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
 
 
 def _domestic(e: CodedEvent) -> bool:
@@ -111,8 +117,11 @@ def _domestic(e: CodedEvent) -> bool:
     if e.code[:2] in DOMESTIC_ROOTS:
         return True
     t = e.target
-    return t is not None and t.needs_country and t.code[:3] in GOVERNED_AGENTS \
-        and split_actor(e.source.code)[1] == "GOV"
+    if t is None or not t.needs_country:
+        return False
+    source_agent = split_actor(e.source.code)[1]
+    return t.code[:3] in GOVERNED_AGENTS and source_agent == "GOV" \
+        or t.code[:3] in STATE_AGENTS and source_agent in POPULAR_AGENTS
 
 
 def _counterpart(e: CodedEvent) -> CodedEvent:
