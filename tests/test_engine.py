@@ -929,3 +929,17 @@ def test_government_acted_on_by_its_opposition_is_theirs(tmp_path, shipped_dicts
 6 government government NOUN 4 obj
 """)
     assert triples(ps, shipped_dicts) == [("KENOPP", "111", "KENGOV")]
+
+
+def test_counted_demonyms_are_people(tmp_path, mini_dicts):
+    # "Thousands of Syrians criticized the Russian proposal" -> SYRCVL; "the Syrians" alone is
+    # the country.
+    ps = tree(tmp_path, """
+1 Thousands thousand NOUN 4 nsubj Number=Plur
+2 of of ADP 3 case
+3 Syrians Syrian PROPN 1 nmod Number=Plur
+4 criticized criticize VERB 0 root
+5 the the DET 6 det
+6 Syrians Syrian PROPN 4 obj Number=Plur
+""")
+    assert triples(ps, mini_dicts) == [("SYRCVL", "111", "SYR")]

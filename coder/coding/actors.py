@@ -9,6 +9,9 @@ from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
 from coder.doc import Sentence
 from coder.text import fold
 
+# CAMEO civilians: the agent of people named only by their nationality and a number.
+PEOPLE_AGENT = "CVL"
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -163,7 +166,28 @@ class ActorResolver:
             if extra:
                 used.append(extra[0])
                 code += extra[0].agent.agent
+            elif a.actor.kind == "adjective" and self._counted_people(a.start, head):
+                code += PEOPLE_AGENT
         return self._actor(code, head, used)
+
+    def _counted_people(self, tid: int, head: int) -> bool:
+        """A plural demonym counted as people: "200 Israelis", "thousands of Georgians",
+        "hundreds of thousands of Israelis" (not "the Palestinians", the nation)."""
+        s = self.sent
+
+        def plural(t) -> bool:
+            return t.upos in ("NOUN", "PROPN", "NUM") and (t.feat("Number") == "Plur" or t.form.endswith("s"))
+
+        t = s.token(tid)
+        if not plural(t):
+            return False
+        if any(base(s.token(c).deprel) == "nummod" for c in s.children(tid)):
+            return True
+        while t.id != head and base(t.deprel) == "nmod" and t.head:
+            t = s.token(t.head)
+            if not plural(t):
+                return False
+        return t.id == head != tid
 
     def _country_of(self, h: _Hit) -> str:
         from coder.cameo import countries
