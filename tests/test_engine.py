@@ -943,3 +943,20 @@ def test_counted_demonyms_are_people(tmp_path, mini_dicts):
 6 Syrians Syrian PROPN 4 obj Number=Plur
 """)
     assert triples(ps, mini_dicts) == [("SYRCVL", "111", "SYR")]
+
+
+def test_verb_hung_on_a_quantity_is_the_clause_verb(tmp_path, mini_dicts):
+    # "Dozens of thousands of Syrians clashed with the army" with "clashed" a participle of "thousands".
+    ps = tree(tmp_path, """
+1 Dozens dozen NOUN 0 root Number=Plur
+2 of of ADP 3 case
+3 thousands thousand NOUN 1 nmod Number=Plur
+4 of of ADP 5 case
+5 Syrians Syrian PROPN 3 nmod Number=Plur
+6 clashed clash VERB 3 acl Tense=Past|VerbForm=Part
+7 with with ADP 9 case
+8 the the DET 9 det
+9 army army NOUN 6 obl
+10 . . PUNCT 1 punct
+""")
+    assert triples(ps, mini_dicts) == [("SYRCVL", "190", "SYRMIL")]

@@ -43,6 +43,10 @@ Adjectives read as complements: in "imposed sweeping sanctions on Russia" the pa
 right before its governor's object, whose dependents all lie beyond that object (crossing arcs),
 modifies the object; its dependents go to the governor.
 
+Quantities: in "Hundreds of thousands of Israelis demonstrated" the parser may hang the verb as a
+participle on "thousands"; with no other verb in the sentence, it is the clause's verb and the
+whole quantity phrase its subject.
+
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
@@ -82,6 +86,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Senten
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent))
+    sent = _verbs_on_quantities(sent)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -398,4 +403,23 @@ def _modifiers_read_as_complements(sent: Sentence) -> Sentence:
             continue
         changes[t.id] = {"head": noun.id, "deprel": "amod", "upos": "ADJ"}
         changes.update((c, {"head": t.head}) for c in kids)
+    return _rebuilt(sent, changes)
+
+
+def _verbs_on_quantities(sent: Sentence) -> Sentence:
+    root = next((t for t in sent.tokens if t.head == 0), None)
+    if root is None or root.upos not in ("NOUN", "PROPN", "NUM"):
+        return sent
+    verbs = [t for t in sent.tokens if t.upos in ("VERB", "AUX") and base(t.deprel) not in ("aux", "cop")]
+    if len(verbs) != 1 or base(verbs[0].deprel) != "acl" or verbs[0].head == root.id:
+        return sent
+    verb, h = verbs[0], verbs[0].head
+    while h != root.id and base(sent.token(h).deprel) == "nmod":  # "thousands" of "Hundreds"
+        h = sent.token(h).head
+    kids = sent.children(verb.id)
+    if h != root.id or any(sent.token(c).deprel == "obl:agent" or base(sent.token(c).deprel) == "nsubj" for c in kids):
+        return sent
+    changes: dict[int, dict[str, object]] = {verb.id: {"head": 0, "deprel": "root"},
+                                             root.id: {"head": verb.id, "deprel": "nsubj"}}
+    changes.update((c, {"head": verb.id}) for c in sent.children(root.id) if c > verb.id)
     return _rebuilt(sent, changes)
