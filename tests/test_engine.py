@@ -960,3 +960,15 @@ def test_verb_hung_on_a_quantity_is_the_clause_verb(tmp_path, mini_dicts):
 10 . . PUNCT 1 punct
 """)
     assert triples(ps, mini_dicts) == [("SYRCVL", "190", "SYRMIL")]
+
+
+def test_name_split_into_two_adjacent_objects(tmp_path, mini_dicts):
+    # "Russia criticized the United Nations" with "United" and "Nations" two objects of the verb.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 criticized criticize VERB 0 root
+3 the the DET 4 det
+4 United United PROPN 2 obj
+5 Nations Nations PROPN 2 obj
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "111", "IGOUNO")]

@@ -47,6 +47,10 @@ Quantities: in "Hundreds of thousands of Israelis demonstrated" the parser may h
 participle on "thousands"; with no other verb in the sentence, it is the clause's verb and the
 whole quantity phrase its subject.
 
+Names split in two: "met Kim Jong Un" may come out with "Kim Jong" and "Un" as two objects. Two
+adjacent proper nouns with the same relation to one head, nothing between them and no case or
+determiner on the second, are one name.
+
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
@@ -86,7 +90,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Senten
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent))
-    sent = _verbs_on_quantities(sent)
+    sent = _split_names(_verbs_on_quantities(sent))
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -423,3 +427,15 @@ def _verbs_on_quantities(sent: Sentence) -> Sentence:
                                              root.id: {"head": verb.id, "deprel": "nsubj"}}
     changes.update((c, {"head": verb.id}) for c in sent.children(root.id) if c > verb.id)
     return _rebuilt(sent, changes)
+
+
+def _split_names(sent: Sentence) -> Sentence:
+    moves: dict[int, tuple[int, str]] = {}
+    for v in range(len(sent.tokens) + 1):
+        kids = [c for c in sent.children(v) if base(sent.token(c).deprel) in ("nsubj", "obj", "iobj", "obl")]
+        for a, b in zip(kids, kids[1:], strict=False):
+            ta, tb = sent.token(a), sent.token(b)
+            if ta.upos == tb.upos == "PROPN" and ta.deprel == tb.deprel and max(subtree(sent, a)) + 1 == min(subtree(sent, b)) \
+                    and not any(base(sent.token(c).deprel) in ("case", "det") for c in sent.children(b)):
+                moves[b] = (moves.get(a, (a,))[0], "flat")
+    return _moved(sent, moves)
