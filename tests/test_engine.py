@@ -972,3 +972,16 @@ def test_name_split_into_two_adjacent_objects(tmp_path, mini_dicts):
 5 Nations Nations PROPN 2 obj
 """)
     assert triples(ps, mini_dicts) == [("RUS", "111", "IGOUNO")]
+
+
+def test_military_installations_stand_for_the_forces(tmp_path, shipped_dicts):
+    # "Israel bombed two Iranian air bases" -> the target is Iran's military.
+    ps = tree(tmp_path, """
+1 Israel Israel PROPN 2 nsubj
+2 bombed bomb VERB 0 root
+3 two two NUM 6 nummod
+4 Iranian Iranian ADJ 6 amod
+5 air air NOUN 6 compound
+6 bases base NOUN 2 obj
+""")
+    assert triples(ps, shipped_dicts) == [("ISR", "195", "IRNMIL")]
