@@ -985,3 +985,19 @@ def test_military_installations_stand_for_the_forces(tmp_path, shipped_dicts):
 6 bases base NOUN 2 obj
 """)
     assert triples(ps, shipped_dicts) == [("ISR", "195", "IRNMIL")]
+
+
+def test_parataxis_verb_right_after_a_nominal_root_is_its_clause(tmp_path, mini_dicts):
+    # "Syrian and Turkish troops clashed with the rebels": the parser makes "Syrian" the root,
+    # "troops" its conjunct and "clashed" a parataxis.
+    ps = tree(tmp_path, """
+1 Syrian Syrian PROPN 0 root
+2 and and CCONJ 4 cc
+3 Turkish Turkish PROPN 4 amod
+4 troops troop NOUN 1 conj
+5 clashed clash VERB 1 parataxis
+6 with with ADP 8 case
+7 the the DET 8 det
+8 rebels rebel NOUN 5 obl
+""")
+    assert triples(ps, mini_dicts) == [("SYRMIL", "190", "SYRREB"), ("TURMIL", "190", "TURREB")]

@@ -55,7 +55,8 @@ Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often 
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
 subject, make a clause: the verb is the root and the name its subject (an active one: "spoke by
-telephone" is then no passive agent).
+telephone" is then no passive agent). So does a subjectless verb in "parataxis" right after a
+nominal root's phrase ("Georgian and Russian troops battled for ...").
 
 Names read as verbs: small models tag some place and person names as verbs ("Washington
 promised ...", "accused Beijing of ...", "Dmitry Medvedev visited ...") and hang the sentence on
@@ -310,13 +311,15 @@ def _appositive_subjects(sent: Sentence) -> Sentence:
     if root is None or root.upos not in ("NOUN", "PROPN"):
         return sent
     titles = [c for c in sent.children(root.id) if base(sent.token(c).deprel) in ("appos", "list")]
-    if not titles:
-        return sent
     scope = {root.id}.union(*(subtree(sent, c) for c in titles))
     verb = next((t for t in sent.tokens if t.upos == "VERB" and t.head in scope and t.head < t.id
                  and base(t.deprel) in ("parataxis", "acl", "amod", "dep") and sent.token(t.id - 1).form == ","
-                 and not any(base(sent.token(c).deprel) in ("nsubj", "csubj") for c in sent.children(t.id))),
-                None)
+                 and not _has_subject(sent, t.id)), None) if titles else None
+    if verb is None:  # "Georgian and Russian troops battled ...": a parataxis right after the root's phrase
+        phrase_ = subtree(sent, root.id)
+        verb = next((sent.token(c) for c in sent.children(root.id) if base(sent.token(c).deprel) == "parataxis"
+                     and sent.token(c).upos == "VERB" and c - 1 in phrase_ - subtree(sent, c)
+                     and not _has_subject(sent, c)), None)
     if verb is None:
         return sent
     kids = sent.children(verb.id)
@@ -327,6 +330,10 @@ def _appositive_subjects(sent: Sentence) -> Sentence:
     if not passive:
         changes.update((c, {"deprel": "obl"}) for c in kids if sent.token(c).deprel == "obl:agent")
     return _rebuilt(sent, changes)
+
+
+def _has_subject(sent: Sentence, tid: int) -> bool:
+    return any(base(sent.token(c).deprel) in ("nsubj", "csubj") for c in sent.children(tid))
 
 
 def _active_passive_subjects(sent: Sentence) -> Sentence:
