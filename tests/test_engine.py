@@ -1001,3 +1001,17 @@ def test_parataxis_verb_right_after_a_nominal_root_is_its_clause(tmp_path, mini_
 8 rebels rebel NOUN 5 obl
 """)
     assert triples(ps, mini_dicts) == [("SYRMIL", "190", "SYRREB"), ("TURMIL", "190", "TURREB")]
+
+
+def test_preposition_hung_on_a_compound_of_a_name(tmp_path, mini_dicts):
+    # "Turkey clashed with Syrian army troops" with "with" attached to "army", a
+    # compound of the phrase: it is the case of the phrase's head.
+    ps = tree(tmp_path, """
+1 Turkey Turkey PROPN 2 nsubj
+2 clashed clash VERB 0 root
+3 with with ADP 5 case
+4 Syrian Syrian ADJ 6 amod
+5 army army NOUN 6 compound
+6 troops troop NOUN 2 obl
+""")
+    assert triples(ps, mini_dicts) == [("TUR", "190", "SYRMIL")]

@@ -51,6 +51,10 @@ Names split in two: "met Kim Jong Un" may come out with "Kim Jong" and "Un" as t
 adjacent proper nouns with the same relation to one head, nothing between them and no case or
 determiner on the second, are one name.
 
+Prepositions inside names: "spoke with Israeli Prime Minister Benjamin Netanyahu" may come out
+with "with" as the case of "Minister", a compound of the name. A case word right before a whole
+name phrase, attached to one of its compounds, is the case of the phrase's head.
+
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
@@ -92,6 +96,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Senten
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent))
     sent = _split_names(_verbs_on_quantities(sent))
+    sent = _cases_inside_names(sent)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -445,4 +450,17 @@ def _split_names(sent: Sentence) -> Sentence:
             if ta.upos == tb.upos == "PROPN" and ta.deprel == tb.deprel and max(subtree(sent, a)) + 1 == min(subtree(sent, b)) \
                     and not any(base(sent.token(c).deprel) in ("case", "det") for c in sent.children(b)):
                 moves[b] = (moves.get(a, (a,))[0], "flat")
+    return _moved(sent, moves)
+
+
+def _cases_inside_names(sent: Sentence) -> Sentence:
+    moves: dict[int, tuple[int, str]] = {}
+    for t in sent.tokens:
+        if base(t.deprel) != "case" or not t.head:
+            continue
+        top = t.head
+        while base(sent.token(top).deprel) in ("compound", "flat") and sent.token(top).head > top:
+            top = sent.token(top).head
+        if top != t.head and min(subtree(sent, top) - {t.id}) == t.id + 1:
+            moves[t.id] = (top, t.deprel)
     return _moved(sent, moves)
