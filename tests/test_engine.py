@@ -1015,3 +1015,14 @@ def test_preposition_hung_on_a_compound_of_a_name(tmp_path, mini_dicts):
 6 troops troop NOUN 2 obl
 """)
     assert triples(ps, mini_dicts) == [("TUR", "190", "SYRMIL")]
+
+
+def test_surname_read_as_an_auxiliary(tmp_path, shipped_dicts):
+    # "Theresa May condemned Iran" with "May" an auxiliary: not a modal, a name.
+    ps = tree(tmp_path, """
+1 Theresa Theresa PROPN 3 nsubj
+2 May may AUX 3 aux
+3 condemned condemn VERB 0 root
+4 Iran Iran PROPN 3 obj
+""", date="2018-05-01")
+    assert triples(ps, shipped_dicts) == [("GBRGOV", "111", "IRN")]

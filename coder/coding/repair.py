@@ -247,10 +247,10 @@ _NAME_KEEPS = {"flat", "compound", "amod", "det", "nmod", "cc", "conj", "appos",
 
 def _name_as_verb(sent: Sentence, t) -> bool:
     """A proper noun tagged VERB: its lemma keeps a capital, or it sits capitalized between a
-    proper noun and a verb ("Dmitry Medvedev visited")."""
-    if t.upos != "VERB" or not t.form[:1].isupper():
+    proper noun and a verb ("Dmitry Medvedev visited", "Theresa May lambasted" with an AUX)."""
+    if t.upos not in ("VERB", "AUX") or not t.form[:1].isupper():
         return False
-    if t.lemma[:1].isupper():
+    if t.upos == "VERB" and t.lemma[:1].isupper():
         return True
     return 1 < t.id < len(sent.tokens) and sent.token(t.id - 1).upos == "PROPN" \
         and sent.token(t.id + 1).upos in ("VERB", "AUX")
@@ -279,7 +279,7 @@ def _name_back_to_noun(sent: Sentence, n: int) -> Sentence:
     for c in kids:
         if c not in (verb, marker) and base(sent.token(c).deprel) not in _NAME_KEEPS:
             changes.setdefault(c, {})["head"] = head
-    if base(rel) in _CLAUSE_RELS | {"dep"}:
+    if base(rel) in _CLAUSE_RELS | {"dep", "aux"}:
         changes[n].update(_name_relation(sent, n, head, marker, changes))
     return _rebuilt(sent, changes)
 
