@@ -1026,3 +1026,17 @@ def test_surname_read_as_an_auxiliary(tmp_path, shipped_dicts):
 4 Iran Iran PROPN 3 obj
 """, date="2018-05-01")
     assert triples(ps, shipped_dicts) == [("GBRGOV", "111", "IRN")]
+
+
+def test_broke_off_relations_with_the_particle_read_as_a_preposition(tmp_path, shipped_dicts):
+    # "Senegal broke off diplomatic relations with Gambia" with "off relations" an oblique.
+    ps = tree(tmp_path, """
+1 Senegal Senegal PROPN 2 nsubj
+2 broke break VERB 0 root
+3 off off ADP 5 case
+4 diplomatic diplomatic ADJ 5 amod
+5 relations relation NOUN 2 obl
+6 with with ADP 7 case
+7 Gambia Gambia PROPN 5 nmod
+""")
+    assert triples(ps, shipped_dicts) == [("SEN", "161", "GMB")]
