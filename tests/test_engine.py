@@ -1040,3 +1040,21 @@ def test_broke_off_relations_with_the_particle_read_as_a_preposition(tmp_path, s
 7 Gambia Gambia PROPN 5 nmod
 """)
     assert triples(ps, shipped_dicts) == [("SEN", "161", "GMB")]
+
+
+def test_prisoners_of_war_are_soldiers_and_homes_civilians(tmp_path, shipped_dicts):
+    # "Serbian troops shelled Croatian homes and freed Croatian prisoners of war."
+    ps = tree(tmp_path, """
+1 Serbian Serbian ADJ 2 amod
+2 troops troop NOUN 3 nsubj
+3 shelled shell VERB 0 root
+4 Croatian Croatian ADJ 5 amod
+5 homes home NOUN 3 obj
+6 and and CCONJ 7 cc
+7 freed free VERB 3 conj
+8 Croatian Croatian ADJ 9 amod
+9 prisoners prisoner NOUN 7 obj
+10 of of ADP 11 case
+11 war war NOUN 9 nmod
+""")
+    assert triples(ps, shipped_dicts) == [("SRBMIL", "0841", "HRVMIL"), ("SRBMIL", "194", "HRVCVL")]
