@@ -1058,3 +1058,24 @@ def test_prisoners_of_war_are_soldiers_and_homes_civilians(tmp_path, shipped_dic
 11 war war NOUN 9 nmod
 """)
     assert triples(ps, shipped_dicts) == [("SRBMIL", "0841", "HRVMIL"), ("SRBMIL", "194", "HRVCVL")]
+
+
+def test_gerund_complement_keeps_the_object_hung_on_its_governor(tmp_path, mini_dicts):
+    # "Iran began shipping oil to Syria" with "oil" the object of "began" and "to Syria" crossing
+    # it from "shipping": a word with verb patterns as written is a verb, and the object is its
+    # own; without them it would be read as an adjective of the object ("imposed sweeping ...").
+    from coder.coding.repair import repair
+
+    ps = tree(tmp_path, """
+1 Iran Iran PROPN 2 nsubj
+2 began begin VERB 0 root
+3 shipping ship VERB 2 xcomp VerbForm=Ger
+4 oil oil NOUN 2 obj
+5 to to ADP 6 case
+6 Syria Syria PROPN 3 obl
+""")
+    lang = mini_dicts.lexicon("en").language
+    as_verb = repair(ps.sentences[0], lang, {"shipping"})
+    assert (as_verb.token(3).upos, as_verb.token(4).head, as_verb.token(6).head) == ("VERB", 3, 3)
+    as_adjective = repair(ps.sentences[0], lang, set())
+    assert (as_adjective.token(3).deprel, as_adjective.token(6).head) == ("amod", 2)

@@ -41,7 +41,8 @@ participle's auxiliary.
 Adjectives read as complements: in "imposed sweeping sanctions on Russia" the parser may make
 "sweeping" a verb complement of "imposed" carrying "on Russia". A bare participle complement
 right before its governor's object, whose dependents all lie beyond that object (crossing arcs),
-modifies the object; its dependents go to the governor.
+modifies the object and its dependents go to the governor, unless the word as written has verb
+patterns: then the object is its own ("began pumping gas to China").
 
 Quantities: in "Hundreds of thousands of Israelis demonstrated" the parser may hang the verb as a
 participle on "thousands"; with no other verb in the sentence, it is the clause's verb and the
@@ -94,7 +95,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Senten
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
-    sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent))
+    sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
     sent = _split_names(_verbs_on_quantities(sent))
     sent = _cases_inside_names(sent)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
@@ -405,7 +406,7 @@ def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
     return sent
 
 
-def _modifiers_read_as_complements(sent: Sentence) -> Sentence:
+def _modifiers_read_as_complements(sent: Sentence, verbs: Container[str]) -> Sentence:
     changes: dict[int, dict[str, object]] = {}
     for t in sent.tokens:
         if t.upos != "VERB" or base(t.deprel) != "xcomp" or t.id >= len(sent.tokens):
@@ -416,6 +417,9 @@ def _modifiers_read_as_complements(sent: Sentence) -> Sentence:
         if noun.head != t.head or base(noun.deprel) != "obj" or noun.upos != "NOUN" or not kids \
                 or min(kids) < noun.id \
                 or any(base(sent.token(c).deprel) in ("mark", "obj", "nsubj", "aux") for c in kids):
+            continue
+        if fold(t.form) in verbs:  # "began pumping gas to China": the object is the gerund's
+            changes[noun.id] = {"head": t.id}
             continue
         changes[t.id] = {"head": noun.id, "deprel": "amod", "upos": "ADJ"}
         changes.update((c, {"head": t.head}) for c in kids)
