@@ -1079,3 +1079,19 @@ def test_gerund_complement_keeps_the_object_hung_on_its_governor(tmp_path, mini_
     assert (as_verb.token(3).upos, as_verb.token(4).head, as_verb.token(6).head) == ("VERB", 3, 3)
     as_adjective = repair(ps.sentences[0], lang, set())
     assert (as_adjective.token(3).deprel, as_adjective.token(6).head) == ("amod", 2)
+
+
+def test_passive_agent_hung_on_a_predicative_complement(tmp_path, shipped_dicts):
+    # "Five Turkish soldiers were taken hostage by Syrian rebels" with "by Syrian rebels" on "hostage".
+    ps = tree(tmp_path, """
+1 Five five NUM 3 nummod
+2 Turkish Turkish ADJ 3 amod
+3 soldiers soldier NOUN 5 nsubj:pass
+4 were be AUX 5 aux:pass
+5 taken take VERB 0 root
+6 hostage hostage ADJ 5 xcomp
+7 by by ADP 9 case
+8 Syrian Syrian ADJ 9 amod
+9 rebels rebel NOUN 6 obl
+""")
+    assert triples(ps, shipped_dicts) == [("SYRREB", "181", "TURMIL")]

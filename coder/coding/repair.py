@@ -56,6 +56,9 @@ Prepositions inside names: "spoke with Israeli Prime Minister Benjamin Netanyahu
 with "with" as the case of "Minister", a compound of the name. A case word right before a whole
 name phrase, attached to one of its compounds, is the case of the phrase's head.
 
+Passive agents on a complement: in "were taken hostage by Hamas gunmen" the parser may hang the
+"by" phrase on "hostage"; on a passive verb's predicative complement it is the verb's agent.
+
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
 nominal root with an apposition, and a verb after the apposition's closing comma with no
@@ -76,7 +79,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import replace
 
-from coder.coding.tree import base, subtree
+from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language
 from coder.doc import Sentence
 from coder.text import fold
@@ -97,7 +100,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Senten
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
     sent = _split_names(_verbs_on_quantities(sent))
-    sent = _cases_inside_names(sent)
+    sent = _agents_on_complements(_cases_inside_names(sent), lang)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
@@ -467,4 +470,18 @@ def _cases_inside_names(sent: Sentence) -> Sentence:
             top = sent.token(top).head
         if top != t.head and min(subtree(sent, top) - {t.id}) == t.id + 1:
             moves[t.id] = (top, t.deprel)
+    return _moved(sent, moves)
+
+
+def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
+    moves: dict[int, tuple[int, str]] = {}
+    for t in sent.tokens:
+        if base(t.deprel) != "obl" or not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
+            continue
+        comp = sent.token(t.head)
+        if base(comp.deprel) != "xcomp" or comp.upos not in ("ADJ", "NOUN") or not comp.head:
+            continue
+        rels = {sent.token(c).deprel for c in sent.children(comp.head)}
+        if "aux:pass" in rels and "obl:agent" not in rels:
+            moves[t.id] = (comp.head, "obl:agent")
     return _moved(sent, moves)
