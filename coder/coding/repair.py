@@ -90,8 +90,8 @@ _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "fla
 
 def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Sentence:
     """The sentence with the repairs above applied (a copy, marked as repaired). ``verbs``: the
-    folded words with verb patterns (lemmas and the forms patterns list), which tell a verb the
-    parser misread from an adjective; without them those repairs are skipped."""
+    folded words with verb patterns (lemmas and the forms patterns list), which tell verbs the
+    parser misread from adjectives."""
     if sent.repaired:
         return sent
     sent = _perfects_read_as_have(sent, verbs)
