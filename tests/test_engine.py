@@ -1095,3 +1095,14 @@ def test_passive_agent_hung_on_a_predicative_complement(tmp_path, shipped_dicts)
 9 rebels rebel NOUN 6 obl
 """)
     assert triples(ps, shipped_dicts) == [("SYRREB", "181", "TURMIL")]
+
+
+def test_capital_modifying_a_common_noun_is_a_place(tmp_path, mini_dicts):
+    # "France bombed Damascus airport": the capital only says where; the airport is no actor.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 bombed bomb VERB 0 root
+3 Damascus Damascus PROPN 4 compound
+4 airport airport NOUN 2 obj
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "195", "-")]

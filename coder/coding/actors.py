@@ -138,9 +138,13 @@ class ActorResolver:
         adjs = [h for h in hits if h.agent and h.agent.adjective and h.start != head]
         # A capital modifying an agent noun is a place, giving only its country: "a Moscow court"
         # -> RUSJUD, "Kabul hospitals" -> AFGMED (the capital alone stands for the government).
+        # A capital modifying any other common noun is only where it happened: "the Beirut port
+        # explosion", "Damascus airport" name no actor.
         places = [h for h in full if h.actor.kind == "capital" and h.start != head
                   and any(n.start <= head <= n.end for n in nouns)]
-        full = [h for h in full if h not in places]
+        full = [h for h in full if h not in places and not (
+            h.actor.kind == "capital" and h.end < head and self.sent.token(head).upos == "NOUN"
+            and base(self.sent.token(h.start).deprel) == "compound")]
         # The shallowest hit anchors the actor; at equal depth a named person or organization
         # beats an agent noun, which beats a bare country ("Russian Foreign Minister Sergei Lavrov").
         anchors = sorted(full + nouns + [c for c in countries if c.actor.kind == "country" or c.start == head],
