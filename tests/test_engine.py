@@ -1099,10 +1099,17 @@ def test_passive_agent_hung_on_a_predicative_complement(tmp_path, shipped_dicts)
 
 def test_capital_modifying_a_common_noun_is_a_place(tmp_path, mini_dicts):
     # "France bombed Damascus airport": the capital only says where; the airport is no actor.
+    # A seat of power still stands for the government: "the Kremlin spokesman criticized France".
     ps = tree(tmp_path, """
 1 France France PROPN 2 nsubj
 2 bombed bomb VERB 0 root
 3 Damascus Damascus PROPN 4 compound
 4 airport airport NOUN 2 obj
+
+1 The the DET 3 det
+2 Kremlin Kremlin PROPN 3 compound
+3 spokesman spokesman NOUN 4 nsubj
+4 criticized criticize VERB 0 root
+5 France France PROPN 4 obj
 """)
-    assert triples(ps, mini_dicts) == [("FRA", "195", "-")]
+    assert triples(ps, mini_dicts) == [("FRA", "195", "-"), ("RUSGOV", "111", "FRA")]

@@ -131,7 +131,7 @@ class ActorResolver:
         if not hits:
             return None
         # Drop people outside their dates and hits overlapped by a longer actor name.
-        full = [h for h in hits if h.actor and h.actor.kind in ("org", "person", "capital")
+        full = [h for h in hits if h.actor and h.actor.kind in ("org", "person", "capital", "seat")
                 and h.actor.code_on(self.date)]
         countries = [h for h in hits if h.actor and h.actor.kind in ("country", "adjective")]
         nouns = [h for h in hits if h.agent and (not h.agent.adjective or h.start == head)]
@@ -139,7 +139,8 @@ class ActorResolver:
         # A capital modifying an agent noun is a place, giving only its country: "a Moscow court"
         # -> RUSJUD, "Kabul hospitals" -> AFGMED (the capital alone stands for the government).
         # A capital modifying any other common noun is only where it happened: "the Beirut port
-        # explosion", "Damascus airport" name no actor.
+        # explosion", "Damascus airport" name no actor (a seat of power still speaks: "the Kremlin
+        # spokesman").
         places = [h for h in full if h.actor.kind == "capital" and h.start != head
                   and any(n.start <= head <= n.end for n in nouns)]
         full = [h for h in full if h not in places and not (

@@ -53,7 +53,7 @@ def place_country(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> str
         if any(i in used for i in range(m.start, m.end + 1)):
             continue
         # a country or a capital named as a place ("à Ouagadougou" -> BFA)
-        found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital"))
+        found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital", "seat"))
     return next(iter(found)) if len(found) == 1 else None
 
 

@@ -18,7 +18,7 @@ class Role:
 
 @dataclass(frozen=True)
 class ActorEntry:
-    """What a name means. kind: country | adjective | capital | org | person."""
+    """What a name means. kind: country | adjective | capital | seat | org | person."""
 
     kind: str
     code: str = ""  # full code (country code for country/adjective)

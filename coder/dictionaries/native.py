@@ -115,7 +115,7 @@ def _load_actor_file(b: _Builder, path: Path) -> None:
             b.names(path, e, "names", ActorEntry("country", c, ref=ref))
             b.names(path, e, "adjectives", ActorEntry("adjective", c, ref=ref))
             b.names(path, e, "capitals", ActorEntry("capital", cap, ref=ref))
-            b.names(path, e, "seats", ActorEntry("capital", cap, ref=ref))
+            b.names(path, e, "seats", ActorEntry("seat", cap, ref=ref))
         elif "roles" in e:
             roles = []
             for r in e["roles"] if isinstance(e["roles"], list) else []:
