@@ -52,12 +52,12 @@ def blank_dateline(text: str) -> str:
 # English hyphenated modifiers that the parsers split badly ("Saudi-" "led" as the root of the
 # sentence). "X-led" names the leader, so the modifier keeps X and drops "-led" ("Saudi coalition"
 # -> SAUMIL); "X-backed" names a sponsor or a place, not the actor itself, so it goes entirely
-# ("Iran-backed Houthi rebels" -> the Houthis); so does "X-bound", a destination ("a Gaza-bound
-# flotilla").
+# ("Iran-backed Houthi rebels" -> the Houthis); so do "X-bound", a destination ("a Gaza-bound
+# flotilla"), and "X-recognised" ("the U.N.-recognised government" is Libya's, not the U.N.).
 _LEADER_SUFFIX = re.compile(r"(?<=[\w.])-led\b")
 _SPONSOR_MODIFIER = re.compile(
     r"(?:\b(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w.]*\s+)*"  # "United States-backed"
-    r"(?<![\w-])[\w.]+-(?:backed|supported|sponsored|funded|financed|allied|aligned|armed|trained|based|born|bound)\b"
+    r"(?<![\w-])[\w.]+-(?:backed|supported|sponsored|funded|financed|allied|aligned|armed|trained|based|born|bound|recognised|recognized)\b"
 )
 
 

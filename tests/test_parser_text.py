@@ -28,6 +28,7 @@ def test_dateline_blanked_keeping_offsets(text, expected):
     ("United States-backed forces advanced.", "forces advanced."),
     ("A London-based monitor said.", "A monitor said."),
     ("Troops stopped a Europe-bound ship.", "Troops stopped a ship."),
+    ("Rebels fought the UN-recognised government.", "Rebels fought the government."),
     ("A self-styled leader said.", "A self-styled leader said."),
 ])
 def test_english_hyphen_modifiers(text, expected):
