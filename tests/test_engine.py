@@ -1113,3 +1113,20 @@ def test_capital_modifying_a_common_noun_is_a_place(tmp_path, mini_dicts):
 5 France France PROPN 4 obj
 """)
     assert triples(ps, mini_dicts) == [("FRA", "195", "-"), ("RUSGOV", "111", "FRA")]
+
+
+def test_decision_to_withdraw_is_an_intent_without_own_troops_as_target(tmp_path, shipped_dicts):
+    # "Moscow decided to withdraw Russian troops from the border": an intent to de-escalate (0356),
+    # like "agreed to"; the troops withdrawn are the source's own, not a target.
+    ps = tree(tmp_path, """
+1 Moscow Moscow PROPN 2 nsubj
+2 decided decide VERB 0 root
+3 to to PART 4 mark
+4 withdraw withdraw VERB 2 xcomp
+5 Russian Russian ADJ 6 amod
+6 troops troop NOUN 4 obj
+7 from from ADP 9 case
+8 the the DET 9 det
+9 border border NOUN 4 obl
+""")
+    assert triples(ps, shipped_dicts) == [("RUSGOV", "0356", "-")]

@@ -164,9 +164,15 @@ def _governs(sent: Sentence, head: int, tid: int) -> bool:
     return False
 
 
+# Shows of force, military de-escalation and the intent of it: their own forces are what they move.
+OWN_FORCES_CODES = ("15", "087", "0356")
+
+
 def _own_forces(e: CodedEvent) -> bool:
-    """A show of force aimed at one's own forces ("put Russia's nuclear forces on alert"): no target."""
-    return e.code.startswith("15") and e.target is not None and _country(e.target) == _country(e.source) != ""
+    """A show of force or a withdrawal aimed at one's own forces ("put Russia's nuclear forces on
+    alert", "decided to withdraw Russia's military contingent"): no target."""
+    return e.code.startswith(OWN_FORCES_CODES) and e.target is not None \
+        and _country(e.target) == _country(e.source) != ""
 
 
 def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexicon) -> list[CodedEvent]:
