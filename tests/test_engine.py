@@ -1130,3 +1130,17 @@ def test_decision_to_withdraw_is_an_intent_without_own_troops_as_target(tmp_path
 9 border border NOUN 4 obl
 """)
     assert triples(ps, shipped_dicts) == [("RUSGOV", "0356", "-")]
+
+
+def test_forces_loyal_to_a_leader_are_his(tmp_path, shipped_dicts):
+    # "Troops loyal to Bashar al-Assad shelled Homs": the "to" phrase of "loyal" tells whose.
+    ps = tree(tmp_path, """
+1 Troops troop NOUN 6 nsubj
+2 loyal loyal ADJ 1 amod
+3 to to ADP 4 case
+4 Bashar Bashar PROPN 2 obl
+5 al-Assad al-Assad PROPN 4 flat
+6 shelled shell VERB 0 root
+7 Homs Homs PROPN 6 obj
+""", date="2013-05-01")
+    assert triples(ps, shipped_dicts) == [("SYRMIL", "194", "-")]

@@ -126,7 +126,7 @@ class ActorResolver:
     def _resolve(self, head: int) -> Actor | None:
         if self.sent.token(head).upos == "PRON":
             return None
-        ids = phrase(self.sent, head, self.lex.language.genitive_prepositions)
+        ids = self._with_allegiance(phrase(self.sent, head, self.lex.language.genitive_prepositions))
         hits = self._hits(ids)
         if not hits:
             return None
@@ -193,6 +193,21 @@ class ActorResolver:
             if not plural(t):
                 return False
         return t.id == head != tid
+
+    def _with_allegiance(self, ids: dict[int, int]) -> dict[int, int]:
+        """The phrase with the complements of its allegiance adjectives, one level deeper:
+        "forces loyal to Muammar Gaddafi" -> Gaddafi's forces."""
+        s, loyal = self.sent, self.lex.language.allegiance_adjectives
+        if not loyal:
+            return ids
+        out = dict(ids)
+        for i, d in ids.items():
+            if base(s.token(i).deprel) != "amod" or fold(s.token(i).lemma) not in loyal:
+                continue
+            for c in s.children(i):
+                if base(s.token(c).deprel) in ("obl", "nmod"):
+                    out.update((j, d + 1 + e) for j, e in phrase(s, c, self.lex.language.genitive_prepositions).items())
+        return out
 
     def _country_of(self, h: _Hit) -> str:
         from coder.cameo import countries
