@@ -450,12 +450,14 @@ def _verbs_on_quantities(sent: Sentence) -> Sentence:
 
 
 def _split_names(sent: Sentence) -> Sentence:
+    groups: dict[tuple[int, str], list[int]] = {}
+    for t in sent.tokens:
+        if t.upos == "PROPN" and base(t.deprel) in ("nsubj", "obj", "iobj", "obl"):
+            groups.setdefault((t.head, t.deprel), []).append(t.id)
     moves: dict[int, tuple[int, str]] = {}
-    for v in range(len(sent.tokens) + 1):
-        kids = [c for c in sent.children(v) if base(sent.token(c).deprel) in ("nsubj", "obj", "iobj", "obl")]
-        for a, b in zip(kids, kids[1:], strict=False):
-            ta, tb = sent.token(a), sent.token(b)
-            if ta.upos == tb.upos == "PROPN" and ta.deprel == tb.deprel and max(subtree(sent, a)) + 1 == min(subtree(sent, b)) \
+    for ids in groups.values():
+        for a, b in zip(ids, ids[1:], strict=False):
+            if max(subtree(sent, a)) + 1 == min(subtree(sent, b)) \
                     and not any(base(sent.token(c).deprel) in ("case", "det") for c in sent.children(b)):
                 moves[b] = (moves.get(a, (a,))[0], "flat")
     return _moved(sent, moves)
