@@ -1144,3 +1144,18 @@ def test_forces_loyal_to_a_leader_are_his(tmp_path, shipped_dicts):
 7 Homs Homs PROPN 6 obj
 """, date="2013-05-01")
     assert triples(ps, shipped_dicts) == [("SYRMIL", "194", "-")]
+
+
+def test_passive_agent_hung_on_an_oblique(tmp_path, mini_dicts):
+    # "Aleppo was bombed in the night by Russia" with "by Russia" under "night".
+    ps = tree(tmp_path, """
+1 Aleppo Aleppo PROPN 3 nsubj:pass
+2 was be AUX 3 aux:pass
+3 bombed bomb VERB 0 root
+4 in in ADP 6 case
+5 the the DET 6 det
+6 night night NOUN 3 obl
+7 by by ADP 8 case
+8 Russia Russia PROPN 6 nmod
+""")
+    assert triples(ps, mini_dicts) == [("RUS", "195", "-")]

@@ -57,7 +57,8 @@ with "with" as the case of "Minister", a compound of the name. A case word right
 name phrase, attached to one of its compounds, is the case of the phrase's head.
 
 Passive agents on a complement: in "were taken hostage by Hamas gunmen" the parser may hang the
-"by" phrase on "hostage"; on a passive verb's predicative complement it is the verb's agent.
+"by" phrase on "hostage", in "was imposed on Iran by EU ministers" on "Iran"; on a passive verb's
+predicative complement or oblique, when the verb has no agent, it is the verb's agent.
 
 Appositions: "Jens Stoltenberg, NATO's secretary-general, visited Poland" often comes out with
 the name as the root and the verb as a "parataxis" of the name or an "acl" of the title. A
@@ -479,10 +480,12 @@ def _cases_inside_names(sent: Sentence) -> Sentence:
 def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
-        if base(t.deprel) != "obl" or not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
+        if base(t.deprel) not in ("obl", "nmod") or not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
             continue
         comp = sent.token(t.head)
-        if base(comp.deprel) != "xcomp" or comp.upos not in ("ADJ", "NOUN") or not comp.head:
+        on_complement = base(t.deprel) == "obl" and base(comp.deprel) == "xcomp" and comp.upos in ("ADJ", "NOUN")
+        on_oblique = base(t.deprel) == "nmod" and base(comp.deprel) == "obl" and comp.upos in ("NOUN", "PROPN")
+        if not (on_complement or on_oblique) or not comp.head:
             continue
         rels = {sent.token(c).deprel for c in sent.children(comp.head)}
         if "aux:pass" in rels and "obl:agent" not in rels:
