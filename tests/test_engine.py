@@ -1159,3 +1159,16 @@ def test_passive_agent_hung_on_an_oblique(tmp_path, mini_dicts):
 8 Russia Russia PROPN 6 nmod
 """)
     assert triples(ps, mini_dicts) == [("RUS", "195", "-")]
+
+
+def test_partner_with_comes_before_topic_on(tmp_path, shipped_dicts):
+    # "France negotiated with Turkey on Syria": the partner is the target, not the topic.
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 negotiated negotiate VERB 0 root
+3 with with ADP 4 case
+4 Turkey Turkey PROPN 2 obl
+5 on on ADP 6 case
+6 Syria Syria PROPN 2 obl
+""")
+    assert triples(ps, shipped_dicts) == [("FRA", "046", "TUR")]
