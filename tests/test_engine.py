@@ -848,7 +848,7 @@ def test_capital_modifying_an_agent_noun_gives_only_its_country(tmp_path, shippe
 5 the the DET 6 det
 6 activist activist NOUN 4 obj
 """)
-    assert triples(ps, shipped_dicts) == [("IRNJUD", "116", "-")]
+    assert triples(ps, shipped_dicts) == [("IRNJUD", "116", "IRNCVL")]  # (a court's activist: its country's)
 
 
 @pytest.mark.parametrize("struck", ["6 attacked attack ADJ 8 amod", "6 attacked attack VERB 5 xcomp VerbForm=Part"])
@@ -1172,3 +1172,16 @@ def test_partner_with_comes_before_topic_on(tmp_path, shipped_dicts):
 6 Syria Syria PROPN 2 obl
 """)
     assert triples(ps, shipped_dicts) == [("FRA", "046", "TUR")]
+
+
+def test_courts_and_police_act_on_their_own_country(tmp_path, shipped_dicts):
+    # "Kenyan prosecutors investigated the minister": a country-less official targeted by
+    # prosecutors is theirs, whatever the event.
+    ps = tree(tmp_path, """
+1 Kenyan Kenyan ADJ 2 amod
+2 prosecutors prosecutor NOUN 3 nsubj
+3 investigated investigate VERB 0 root
+4 the the DET 5 det
+5 minister minister NOUN 3 obj
+""")
+    assert [t[2] for t in triples(ps, shipped_dicts)] == ["KENGOV"]

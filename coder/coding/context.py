@@ -11,8 +11,9 @@ In order, an agent with no country takes:
    down protesters" -> MMRCVL: such conflicts are mostly domestic),
    and in any event, a country-less civilian or opposition target of a government (the people a
    government yields to, urges or releases are its own: "the prime minister bowed to protesters")
-   and a country-less state target of citizens, opposition, unions or rebels ("the opposition
-   demanded talks with the government"),
+   a country-less state target of citizens, opposition, unions or rebels ("the opposition
+   demanded talks with the government") and a country-less state or popular target of courts,
+   prosecutors or police ("prosecutors opened an investigation into a deputy minister"),
    then, for a source, the one country of the sentence's other actors;
 3. the story: the one country of all actors coded in the story, when at least two mentions
    carry it.
@@ -110,6 +111,9 @@ DOMESTIC_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 GOVERNED_AGENTS = frozenset({"CVL", "OPP"})
 POPULAR_AGENTS = frozenset({"CVL", "OPP", "LAB", "AGR", "EDU", "REB", "INS", "SEP"})
 STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
+# Courts, prosecutors and police act within their country ("Ukrainian prosecutors opened an
+# investigation into a deputy minister").
+DOMESTIC_ORGANS = frozenset({"JUD", "COP"})
 
 
 def _domestic(e: CodedEvent) -> bool:
@@ -121,7 +125,8 @@ def _domestic(e: CodedEvent) -> bool:
         return False
     source_agent = split_actor(e.source.code)[1]
     return t.code[:3] in GOVERNED_AGENTS and source_agent == "GOV" \
-        or t.code[:3] in STATE_AGENTS and source_agent in POPULAR_AGENTS
+        or t.code[:3] in STATE_AGENTS and source_agent in POPULAR_AGENTS \
+        or t.code[:3] in STATE_AGENTS | POPULAR_AGENTS and source_agent in DOMESTIC_ORGANS
 
 
 def _counterpart(e: CodedEvent) -> CodedEvent:
