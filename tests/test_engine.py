@@ -1185,3 +1185,15 @@ def test_courts_and_police_act_on_their_own_country(tmp_path, shipped_dicts):
 5 minister minister NOUN 3 obj
 """)
     assert [t[2] for t in triples(ps, shipped_dicts)] == ["KENGOV"]
+
+
+def test_international_broadcasters_have_their_country(tmp_path, shipped_dicts):
+    # "Beijing expelled a CNN reporter": the reporter is American media, not Chinese.
+    ps = tree(tmp_path, """
+1 Beijing Beijing PROPN 2 nsubj
+2 expelled expel VERB 0 root
+3 a a DET 5 det
+4 CNN CNN PROPN 5 compound
+5 reporter reporter NOUN 2 obj
+""")
+    assert [t[2] for t in triples(ps, shipped_dicts)] == ["USAMED"]
