@@ -1197,3 +1197,20 @@ def test_international_broadcasters_have_their_country(tmp_path, shipped_dicts):
 5 reporter reporter NOUN 2 obj
 """)
     assert [t[2] for t in triples(ps, shipped_dicts)] == ["USAMED"]
+
+
+def test_coordinated_subjects_blaming_each_other_target_one_another(tmp_path, shipped_dicts):
+    # "Serbia and Kosovo blamed each other for the violence."
+    ps = tree(tmp_path, """
+1 Serbia Serbia PROPN 4 nsubj
+2 and and CCONJ 3 cc
+3 Kosovo Kosovo PROPN 1 conj
+4 blamed blame VERB 0 root
+5 each each DET 6 det
+6 other other ADJ 4 obj
+7 for for ADP 9 case
+8 the the DET 9 det
+9 violence violence NOUN 4 obl
+""")
+    got = triples(ps, shipped_dicts)
+    assert {(s, t) for s, _, t in got} == {("SRB", "KSV"), ("KSV", "SRB")}

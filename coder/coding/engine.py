@@ -321,6 +321,17 @@ class SentenceCoder:
                     return found
         return []
 
+    def _reciprocal_pronoun(self, sent: Sentence, f: Frame) -> bool:
+        """Whether an object or oblique of the predicate is a reciprocal pronoun ("each other")."""
+        args = {t for r, t in f.deps if base(r) in ("obj", "obl", "iobj")}
+        for words in self.lex.language.reciprocal_pronouns:
+            n = len(words)
+            for start in range(1, len(sent.tokens) - n + 2):
+                span = range(start, start + n)
+                if args.intersection(span) and all(fold(sent.token(i).form) == w for i, w in zip(span, words, strict=True)):
+                    return True
+        return False
+
     def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:
         """Who an act is attributed to: "l'attaque attribuée au régime", "the attack blamed on
         Hamas" (a participle of an allegation verb with an oblique)."""
@@ -386,11 +397,12 @@ class SentenceCoder:
                         break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
-        mutual = (not targets and len({a.code for a in sources}) > 1 and reciprocal(p.code)
-                  and not lang.require_target
-                  # "Russian and Turkish troops attacked the town": force with an object is not mutual
-                  # ("exchanged gunfire" is: the object is the pattern's own word)
-                  and not (p.code in RECIPROCAL_CODES and any(base(r) == "obj" and t not in used for r, t in f.deps)))
+        mutual = (not targets and len({a.code for a in sources}) > 1 and not lang.require_target and (
+            # "Russian and Turkish troops attacked the town": force with an object is not mutual
+            # ("exchanged gunfire" is: the object is the pattern's own word)
+            reciprocal(p.code) and not (
+                p.code in RECIPROCAL_CODES and any(base(r) == "obj" and t not in used for r, t in f.deps))
+            or self._reciprocal_pronoun(sent, f)))  # "Azerbaijan and Armenia accused each other"
         for s in sources:
             # "Macron and Putin held talks": each is the other's target. No actor targets itself;
             # PETRARCH-style dictionaries code no event without a target.

@@ -117,6 +117,7 @@ class Language:
     unaccusative_verbs: frozenset[str] = frozenset()
     theme_prepositions: frozenset[str] = frozenset()
     allegiance_adjectives: frozenset[str] = frozenset()  # "loyal": "forces loyal to X" are X's
+    reciprocal_pronouns: tuple[tuple[str, ...], ...] = ()  # ("each", "other"): coordinated subjects act on each other
     leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition  # "of": an event noun's "of" phrase is its object  # "parvenir": "sont parvenus" is not a passive  # "as", "comme": never the case of a verb's oblique  # "mardi", "Tuesday": never the head of a verb's arguments
     discards: tuple[str, ...] = ()  # phrases whose sentence is not coded (PETRARCH discards)
     story_discards: tuple[str, ...] = ()  # phrases whose whole story is not coded

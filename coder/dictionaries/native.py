@@ -181,6 +181,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         theme_prepositions=frozenset(words("theme_prepositions")),
         leader_suffixes=tuple(words("leader_suffixes")),
         allegiance_adjectives=frozenset(words("allegiance_adjectives")),
+        reciprocal_pronouns=tuple(tuple(w.split()) for w in words("reciprocal_pronouns")),
         discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
         story_discards=tuple(dict.fromkeys(
             discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),
