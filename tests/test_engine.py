@@ -1214,3 +1214,16 @@ def test_coordinated_subjects_blaming_each_other_target_one_another(tmp_path, sh
 """)
     got = triples(ps, shipped_dicts)
     assert {(s, t) for s, _, t in got} == {("SRB", "KSV"), ("KSV", "SRB")}
+
+
+def test_aid_cut_for_someone_targets_them(tmp_path, shipped_dicts):
+    # "Japan suspended humanitarian funding for Yemen": the beneficiary of the cut aid is the target.
+    ps = tree(tmp_path, """
+1 Japan Japan PROPN 2 nsubj
+2 suspended suspend VERB 0 root
+3 humanitarian humanitarian ADJ 4 amod
+4 funding funding NOUN 2 obj
+5 for for ADP 6 case
+6 Yemen Yemen PROPN 4 nmod
+""")
+    assert [t[2] for t in triples(ps, shipped_dicts)] == ["YEM"]
