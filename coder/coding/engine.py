@@ -291,6 +291,8 @@ class SentenceCoder:
                     if found:
                         return found
                 found = actors.resolve_all(tid)
+                if case_of(sent, tid) & self.lex.language.place_prepositions:
+                    found = [a for a in found if not a.place]  # "à Alep": where, not whom
                 if found:
                     return self._refine_split_name(sent, f, r, tid, found, actors, exclude)
                 if agent_first and rel == "obj":
@@ -361,11 +363,11 @@ class SentenceCoder:
                     if targets:
                         break
         if not targets:
-            for tid in used:  # "refused to sign the truce with the rebels"
-                if base(sent.token(tid).deprel) in CLAUSE_RELS:
-                    targets = self._find(sent, frames.frame(tid), specs, actors, heads)
-                    if targets:
-                        break
+            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"
+            for tid in (c for u in used if base(sent.token(u).deprel) in CLAUSE_RELS for c in _clause_chain(sent, u)):
+                targets = self._find(sent, frames.frame(tid), specs, actors, heads)
+                if targets:
+                    break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
         mutual = (not targets and len({a.code for a in sources}) > 1 and reciprocal(p.code)
@@ -376,13 +378,21 @@ class SentenceCoder:
             # "Macron and Putin held talks": each is the other's target. No actor targets itself;
             # PETRARCH-style dictionaries code no event without a target.
             cands = [a for a in sources if a.code != s.code] if mutual else targets
-            for t in [t for t in cands if t.code != s.code] or ([] if lang.require_target else [None]):
+            # a town of one's own country is where one acted, not a target ("retook Aleppo")
+            own = [t for t in cands if t.code != s.code and not (t.place and s.code.startswith(t.code))]
+            for t in own or ([] if lang.require_target else [None]):
                 key = (s.code, t.code if t else "")
                 if key in seen:
                     continue
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
         return out
+
+
+def _clause_chain(sent: Sentence, tid: int) -> list[int]:
+    """A complement clause and the infinitive it governs in turn ("prêt à négocier": the
+    adjective's clause, then "négocier")."""
+    return [tid, *(c for c in sent.children(tid) if base(sent.token(c).deprel) == "xcomp")]
 
 
 def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:

@@ -1,0 +1,37 @@
+"""French wire phrasing, end to end with the real parser and the shipped dictionaries (sentences
+written for these tests, not taken from the gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder.doc import Story
+
+
+def code(pipeline, text, date="2023-05-10"):
+    t = pipeline.code_table([Story("t", text, date, "fr")])
+    return sorted((r["source"], r["code"], r["target"] or "-") for r in t.to_pylist())
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town stands for its country, as a target and as the scene of the event
+    ("L'aviation russe a bombardé la ville de Kherson.", [("RUSMIL", "195", "UKR")]),
+    ("Des rebelles ont attaqué une patrouille près de Mossoul.", [("IRQREB", "190", "IRQ")]),
+    # a quantity noun names what it counts
+    ("Des soldats maliens ont tué des dizaines de civils à Mopti.", [("MLIMIL", "202", "MLICVL")]),
+    # an official speaks of their own country's army, wherever it fights
+    ("Le ministre israélien de la Défense a affirmé que l'armée avait bombardé un tunnel dans le sud du Liban.",
+     [("ISRGOV", "010", "-"), ("ISRMIL", "195", "-")]),
+    # the target of a readiness is inside its infinitive
+    ("Téhéran s'est dit prêt à reprendre les discussions avec Washington.", [("IRNGOV", "036", "USAGOV")]),
+])
+def test_french_wire_phrasing(pipeline, text, expected):
+    assert code(pipeline, text) == expected
+
+
+def test_army_abroad_does_not_lend_its_country(pipeline):
+    """Conflicts are mostly domestic, but not for an army in a story set in another country."""
+    alone = "Les soldats français ont attaqué un camp jihadiste."
+    assert code(pipeline, alone) == [("FRAMIL", "190", "FRAREB")]
+    story = alone + " L'opération s'est déroulée dans la région de Gao."
+    assert code(pipeline, story) == [("FRAMIL", "190", "MLIREB")]
