@@ -666,3 +666,20 @@ def test_coordinated_demonym_conjunct_of_the_adjective_fr(tmp_path, mini_dicts):
 8 camp camp NOUN 6 obj
 """, lang="fr")
     assert triples(ps, mini_dicts, lang="fr") == [("RUSGOV", "190", "-"), ("SYRGOV", "190", "-")]
+
+
+def test_infinitive_hung_on_the_object_goes_back_to_the_verb(tmp_path, mini_dicts):
+    # "France urged Turkey and Russia to accept the truce" with "accept" parsed as an xcomp of
+    # "Russia": a noun takes no xcomp, so the appeal sees its complement (0256, not 020).
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 urged urge VERB 0 root
+3 Turkey Turkey PROPN 2 obj
+4 and and CCONJ 5 cc
+5 Russia Russia PROPN 3 conj
+6 to to PART 7 mark
+7 accept accept VERB 5 xcomp
+8 the the DET 9 det
+9 truce truce NOUN 7 obj
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "0256", "RUS"), ("FRA", "0256", "TUR")]

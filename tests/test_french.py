@@ -24,6 +24,17 @@ def code(pipeline, text, date="2023-05-10"):
      [("ISRGOV", "010", "-"), ("ISRMIL", "195", "-")]),
     # the target of a readiness is inside its infinitive
     ("Téhéran s'est dit prêt à reprendre les discussions avec Washington.", [("IRNGOV", "036", "USAGOV")]),
+    # an appeal's topic may be the object of its infinitive
+    ("Le Niger a appelé l'Union africaine à envoyer une force de maintien de la paix.", [("NER", "0234", "IGOAFU")]),
+    # "renoncer à + infinitive", "mettre fin à" (parsed with "fin" as xcomp)
+    ("Le président sénégalais a renoncé à briguer un troisième mandat.", [("SENGOV", "0831", "-")]),
+    ("Le Hamas a mis fin aux négociations avec Israël.", [("PSEREBHMS", "164", "ISR")]),
+    # the recipient of aid, also when it hangs on the amount; not the weapons given
+    ("L'Allemagne a versé une aide de deux milliards d'euros au Niger.", [("DEU", "071", "NER")]),
+    ("La Corée du Nord a fourni des milliers d'obus à la Russie.", [("PRK", "072", "RUS")]),
+    # whom a demand is made of ("exiger de"); expelling diplomats is 174
+    ("La France a exigé de Téhéran la libération de ses ressortissants.", [("FRA", "1053", "IRNGOV")]),
+    ("La Pologne a expulsé dix diplomates biélorusses.", [("POL", "174", "BLRGOV")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

@@ -185,8 +185,7 @@ class SentenceCoder:
         return out
 
     # -- matching ------------------------------------------------------------------------------
-    @staticmethod
-    def _deps(sent: Sentence, f: Frame, hanging: bool) -> list[tuple[str, int]]:
+    def _deps(self, sent: Sentence, f: Frame, hanging: bool) -> list[tuple[str, int]]:
         """The frame's dependents; with ``hanging``, then the prepositional phrases (as ``obl``)
         that hang on its object or obliques: parsers disagree on PP attachment ("sent aid to
         Syria" with "to Syria" under "aid")."""
@@ -195,10 +194,21 @@ class SentenceCoder:
         out = list(f.deps)
         for r, tid in f.deps:
             if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl") and sent.token(tid).upos in NOMINAL_UPOS:
-                for c in sent.children(tid):
-                    t = sent.token(c)
-                    if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" and case_of(sent, c):
-                        out.append(("obl", c))
+                out.extend(("obl", c) for c in self._hanging(sent, tid))
+        return out
+
+    def _hanging(self, sent: Sentence, tid: int, levels: int = 3) -> list[int]:
+        """Prepositional phrases under a noun, also under its "de" complements ("une aide de
+        deux milliards de dollars au Yémen": "au Yémen" hangs on "dollars")."""
+        out = []
+        genitive = self.lex.language.genitive_prepositions
+        for c in sent.children(tid):
+            t = sent.token(c)
+            marks = case_of(sent, c) if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" else set()
+            if marks:
+                out.append(c)
+            if marks & genitive and levels > 1:
+                out.extend(self._hanging(sent, c, levels - 1))
         return out
 
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
@@ -355,7 +365,7 @@ class SentenceCoder:
         lang = self.lex.language
         specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
         targets = self._find(sent, f, specs, actors, heads, agent_first=True)
-        if not targets and p.code[:2] in ADDRESSED_ROOTS and p.target is None:
+        if not targets and p.code[:2] in ADDRESSED_ROOTS:
             # "demanded that Hamas release the hostages": the clause's subject is the addressee
             for r, c in f.deps:
                 if base(r) == "ccomp":

@@ -18,6 +18,10 @@ Subordinators read as prepositions: in "..., as Russia and China vetoed a resolu
 often attach "as" as the case of an oblique "Russia"; a verb with no subject whose oblique before
 it is marked only by a subordinator gets that oblique back as its subject.
 
+Infinitives hung on an object: in "a exhorté Israël et le Hezbollah à faire preuve de retenue"
+parsers often make "faire" an xcomp of "Hezbollah"; a noun takes no xcomp, so the infinitive goes
+back to the verb whose object the noun (or the first of its conjuncts) is.
+
 Wire copy puts a day right after the verb ("a accusé mardi les Occidentaux de ...", "said on
 Tuesday that ..."); parsers trained on small treebanks often make that day the head of the
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
@@ -42,7 +46,7 @@ def repair(sent: Sentence, lang: Language) -> Sentence:
     if sent.repaired:
         return sent
     sent = _comma_lists(_agents_without_preposition(sent, lang))
-    sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
+    sent = _verbs_read_as_nouns(_quantity_objects(_infinitives_on_objects(sent), lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
@@ -70,6 +74,20 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
     if not lang.agent_prepositions:
         return sent
     return _rebuilt(sent, {i: {"deprel": "obj"} for i in bad})
+
+
+def _infinitives_on_objects(sent: Sentence) -> Sentence:
+    """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ...")."""
+    moves: dict[int, tuple[int, str]] = {}
+    for t in sent.tokens:
+        if base(t.deprel) != "xcomp" or not t.head or sent.token(t.head).upos not in ("NOUN", "PROPN"):
+            continue
+        noun = sent.token(t.head)
+        while base(noun.deprel) == "conj" and noun.head:
+            noun = sent.token(noun.head)
+        if base(noun.deprel) in ("obj", "iobj") and noun.head and sent.token(noun.head).upos == "VERB":
+            moves[t.id] = (noun.head, t.deprel)
+    return _moved(sent, moves)
 
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
