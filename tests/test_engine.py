@@ -683,3 +683,26 @@ def test_infinitive_hung_on_the_object_goes_back_to_the_verb(tmp_path, mini_dict
 9 truce truce NOUN 7 obj
 """)
     assert triples(ps, mini_dicts) == [("FRA", "0256", "RUS"), ("FRA", "0256", "TUR")]
+
+
+def test_demonym_tagged_as_verb_is_the_nouns_adjective(tmp_path, mini_dicts):
+    # "L'armée syrienne a repris aux rebelles russes le contrôle de la ville" with "russes" tagged
+    # VERB (a ccomp holding "rebelles" and "contrôle"): the lexicon knows it as a country
+    # adjective, so it is the adjective of "rebelles" again and "contrôle" the object.
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 armée armée NOUN 5 nsubj
+3 syrienne syrien ADJ 2 amod
+4 a avoir AUX 5 aux:tense
+5 repris reprendre VERB 0 root
+6 à à ADP 8 case
+7 les le DET 8 det
+8 rebelles rebelle NOUN 9 obl:arg
+9 russes russer VERB 5 ccomp
+10 le le DET 11 det
+11 contrôle contrôle NOUN 9 obj
+12 de de ADP 14 case
+13 la le DET 14 det
+14 ville ville NOUN 11 nmod
+""", lang="fr")
+    assert triples(ps, mini_dicts, lang="fr", context=False) == [("SYRMIL", "192", "RUSREB")]

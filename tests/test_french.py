@@ -35,6 +35,23 @@ def code(pipeline, text, date="2023-05-10"):
     # whom a demand is made of ("exiger de"); expelling diplomats is 174
     ("La France a exigé de Téhéran la libération de ses ressortissants.", [("FRA", "1053", "IRNGOV")]),
     ("La Pologne a expulsé dix diplomates biélorusses.", [("POL", "174", "BLRGOV")]),
+    # mediation "entre" two parties targets both; exercises "autour de" a country target it
+    ("L'Egypte a proposé sa médiation entre l'Ethiopie et le Soudan.", [("EGY", "039", "ETH"), ("EGY", "039", "SDN")]),
+    ("La marine chinoise a organisé des manœuvres autour des Philippines.", [("CHNMIL", "150", "PHL")]),
+    # a visit to a town is a visit to its country
+    ("Le président français s'est rendu à Kharkiv.", [("FRAGOV", "042", "UKR")]),
+    # the "par" agent under an event noun's complement is the event noun's ("la répression des
+    # manifestations par la police": the police did not demonstrate)
+    ("L'ONU a dénoncé la répression des manifestations par la police birmane.",
+     [("IGOUNO", "111", "MMRCOP"), ("MMRCOP", "175", "-")]),
+    # a protest "à Kaboul" is in Kabul, not against the Afghan government; women are civilians
+    ("Des milliers de femmes afghanes ont manifesté à Kaboul pour réclamer le droit d'étudier.",
+     [("AFGCVL", "1413", "-")]),
+    ("Les gardiens de la révolution ont saisi un pétrolier grec.", [("IRNMIL", "1711", "GRC")]),
+    # a released group named with its agent ("par"), also when the parser hangs it on the hostages
+    ("La libération de trois soldats thaïlandais par le Hamas a eu lieu mardi.", [("PSEREBHMS", "0841", "THAMIL")]),
+    # releasing a named person
+    ("L'Iran a libéré un chercheur australien.", [("IRN", "0841", "AUSEDU")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
-from coder.coding.repair import repair
+from coder.coding.repair import repair_for
 from coder.coding.tree import base, case_of, depth, phrase, rel_matches, subtree
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
 from coder.dictionaries.phrases import region_keys
@@ -123,7 +123,7 @@ class SentenceCoder:
 
     def explain(self, sent: Sentence, date: str | None, index: int = 0) -> list[Attempt]:
         """Try every candidate predicate, governors first; return what happened at each."""
-        sent = repair(sent, self.lex.language)
+        sent = repair_for(sent, self.lex)
         self._hits: dict[tuple[int, int, int], bool] = {}  # per sentence: condition words x region
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
@@ -278,11 +278,12 @@ class SentenceCoder:
 
     # -- arguments -----------------------------------------------------------------------------
     def _find(self, sent: Sentence, f: Frame, specs: tuple[str, ...], actors: ActorResolver,
-              exclude: set[int], agent_first: bool = False) -> list[Actor]:
+              exclude: set[int], agent_first: bool = False, where: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors of the first dependent, by the relations in ``specs``, that denotes one.
 
         With ``agent_first``, a dependent that names an act by someone ("l'expulsion ... par
         Alger", "the bombing by Russian jets") gives that someone: one criticizes the actor.
+        A town or region after a preposition of ``where`` ("à Alep") is where, not whom.
         """
         agents = self.lex.language.agent_prepositions
         for spec in specs:
@@ -297,12 +298,12 @@ class SentenceCoder:
                     kids += [g for c in kids for g in sent.children(c) if base(sent.token(g).deprel) == "nmod"]
                     by = [c for c in kids if case_of(sent, c) & agents]
                     by += self._blamed_on(sent, tid)
-                    found = [a for c in by for a in actors.resolve_all(c)]
+                    found = [a for c in by if c not in exclude for a in actors.resolve_all(c)]
                     if found:
                         return found
                 found = actors.resolve_all(tid)
-                if case_of(sent, tid) & self.lex.language.place_prepositions:
-                    found = [a for a in found if not a.place]  # "à Alep": where, not whom
+                if case_of(sent, tid) & where:
+                    found = [a for a in found if not a.place]
                 if found:
                     return self._refine_split_name(sent, f, r, tid, found, actors, exclude)
                 if agent_first and rel == "obj":
@@ -364,7 +365,9 @@ class SentenceCoder:
         heads = {a.head for a in sources}
         lang = self.lex.language
         specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
-        targets = self._find(sent, f, specs, actors, heads, agent_first=True)
+        # a pattern that names its target's prepositions means them ("s'est rendu à Kharkiv")
+        where = frozenset() if p.target else lang.place_prepositions
+        targets = self._find(sent, f, specs, actors, heads, agent_first=True, where=where)
         if not targets and p.code[:2] in ADDRESSED_ROOTS:
             # "demanded that Hamas release the hostages": the clause's subject is the addressee
             for r, c in f.deps:
@@ -375,7 +378,7 @@ class SentenceCoder:
         if not targets:
             # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"
             for tid in (c for u in used if base(sent.token(u).deprel) in CLAUSE_RELS for c in _clause_chain(sent, u)):
-                targets = self._find(sent, frames.frame(tid), specs, actors, heads)
+                targets = self._find(sent, frames.frame(tid), specs, actors, heads, where=where)
                 if targets:
                     break
         out, seen = [], set()
@@ -434,7 +437,7 @@ def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True,
     events = []
     if discard_hit(ps.story.text or " ".join(s.text for s in ps.sentences), lex.language.story_discards):
         return []
-    sents = [repair(s, lex.language) for s in ps.sentences]
+    sents = [repair_for(s, lex) for s in ps.sentences]
     for i, sent in enumerate(sents):
         events.extend(coder.code(sent, ps.story.date, i))
     if not context:
