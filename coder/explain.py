@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coder.coding.context import fill_from_context
 from coder.coding.engine import SentenceCoder
-from coder.coding.repair import repair
+from coder.coding.repair import repair_for
 from coder.doc import Story
 
 
@@ -19,7 +19,7 @@ def explain_text(pipe, text: str, lang: str | None, date: str | None) -> str:
     all_events = []
     for i, sent in enumerate(ps.sentences):
         out.append(f"\nsentence {i}: {sent.text}")
-        sent = repair(sent, lex.language, lex.patterns)
+        sent = repair_for(sent, lex)
         for t in sent.tokens:
             head = sent.token(t.head).form if t.head else "ROOT"
             out.append(f"  {t.id:>3} {t.form:<18} {t.lemma:<16} {t.upos:<6} {t.deprel:<12} -> {t.head} {head}")
@@ -37,7 +37,7 @@ def explain_text(pipe, text: str, lang: str | None, date: str | None) -> str:
             for pid, why in a.tried:
                 out.append(f"    pattern {pid}: {why}")
         all_events.extend(e for a in attempts for e in a.events)
-    all_events = fill_from_context(all_events, [repair(s, lex.language, lex.patterns) for s in ps.sentences], lex)
+    all_events = fill_from_context(all_events, [repair_for(s, lex) for s in ps.sentences], lex)
     out.append("\nevents:" if all_events else "\nevents: none")
     for e in all_events:
         tgt = f"{e.target.code} ({e.target.text!r} via {', '.join(e.target.refs)})" if e.target else "-"

@@ -1227,3 +1227,43 @@ def test_aid_cut_for_someone_targets_them(tmp_path, shipped_dicts):
 6 Yemen Yemen PROPN 4 nmod
 """)
     assert [t[2] for t in triples(ps, shipped_dicts)] == ["YEM"]
+
+
+def test_infinitive_hung_on_the_object_goes_back_to_the_verb(tmp_path, mini_dicts):
+    # "France urged Turkey and Russia to accept the truce" with "accept" parsed as an xcomp of
+    # "Russia": a noun takes no xcomp, so the appeal sees its complement (0256, not 020).
+    ps = tree(tmp_path, """
+1 France France PROPN 2 nsubj
+2 urged urge VERB 0 root
+3 Turkey Turkey PROPN 2 obj
+4 and and CCONJ 5 cc
+5 Russia Russia PROPN 3 conj
+6 to to PART 7 mark
+7 accept accept VERB 5 xcomp
+8 the the DET 9 det
+9 truce truce NOUN 7 obj
+""")
+    assert triples(ps, mini_dicts) == [("FRA", "0256", "RUS"), ("FRA", "0256", "TUR")]
+
+
+def test_demonym_tagged_as_verb_is_the_nouns_adjective(tmp_path, mini_dicts):
+    # "L'armée syrienne a repris aux rebelles russes le contrôle de la ville" with "russes" tagged
+    # VERB (a ccomp holding "rebelles" and "contrôle"): the lexicon knows it as a country
+    # adjective, so it is the adjective of "rebelles" again and "contrôle" the object.
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 armée armée NOUN 5 nsubj
+3 syrienne syrien ADJ 2 amod
+4 a avoir AUX 5 aux:tense
+5 repris reprendre VERB 0 root
+6 à à ADP 8 case
+7 les le DET 8 det
+8 rebelles rebelle NOUN 9 obl:arg
+9 russes russer VERB 5 ccomp
+10 le le DET 11 det
+11 contrôle contrôle NOUN 9 obj
+12 de de ADP 14 case
+13 la le DET 14 det
+14 ville ville NOUN 11 nmod
+""", lang="fr")
+    assert triples(ps, mini_dicts, lang="fr", context=False) == [("SYRMIL", "192", "RUSREB")]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from coder.coding.tree import base, conjuncts, phrase
+from coder.coding.tree import base, case_of, conjuncts, phrase
 from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
 from coder.doc import Sentence
 from coder.text import fold
 
 # CAMEO civilians: the agent of people named only by their nationality and a number.
 PEOPLE_AGENT = "CVL"
+# Names that stand for a bare country: "Syrie", "syrien", and towns or regions ("la province d'Idleb").
+COUNTRY_KINDS = ("country", "adjective", "place")
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Actor:
     text: str
     refs: tuple[str, ...] = ()  # dictionary entries used ("countries.yaml:120")
     needs_country: bool = False  # an agent with no country ("l'armée"): story context may fill it
+    place: bool = False  # a town or region standing for its country ("Alep" -> SYR)
 
     def with_country(self, country: str, why: tuple[str, ...]) -> Actor:
         """This country-less agent given a country ("MIL" -> "SYRMIL"), citing where it came from."""
@@ -124,6 +127,9 @@ class ActorResolver:
         return hits
 
     def _resolve(self, head: int) -> Actor | None:
+        counted = self._counted(head)
+        if counted is not None:
+            return self.resolve(counted)
         if self.sent.token(head).upos == "PRON":
             return None
         ids = self._with_allegiance(phrase(self.sent, head, self.lex.language.genitive_prepositions))
@@ -133,7 +139,7 @@ class ActorResolver:
         # Drop people outside their dates and hits overlapped by a longer actor name.
         full = [h for h in hits if h.actor and h.actor.kind in ("org", "person", "capital", "seat")
                 and h.actor.code_on(self.date)]
-        countries = [h for h in hits if h.actor and h.actor.kind in ("country", "adjective")]
+        countries = [h for h in hits if h.actor and h.actor.kind in COUNTRY_KINDS]
         nouns = [h for h in hits if h.agent and (not h.agent.adjective or h.start == head)]
         adjs = [h for h in hits if h.agent and h.agent.adjective and h.start != head]
         # A capital modifying an agent noun is a place, giving only its country: "a Moscow court"
@@ -148,7 +154,7 @@ class ActorResolver:
             and base(self.sent.token(h.start).deprel) == "compound")]
         # The shallowest hit anchors the actor; at equal depth a named person or organization
         # beats an agent noun, which beats a bare country ("Russian Foreign Minister Sergei Lavrov").
-        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind == "country" or c.start == head],
+        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head],
                          key=lambda h: (h.depth, 0 if h in full else 1 if h.agent is not None else 2))
         if not anchors:
             if not countries:
@@ -166,14 +172,24 @@ class ActorResolver:
                 return self._actor(country_hit.actor.code_on(self.date) or "", head, used)
             return self._actor(ccode + a.agent.agent, head, used)
         code = a.actor.code_on(self.date) or ""
-        if a.actor.kind in ("country", "adjective"):
+        if a.actor.kind in COUNTRY_KINDS:
             extra = sorted(adjs, key=lambda h: h.depth)
             if extra:
                 used.append(extra[0])
                 code += extra[0].agent.agent
             elif a.actor.kind == "adjective" and self._counted_people(a.start, head):
                 code += PEOPLE_AGENT
-        return self._actor(code, head, used)
+        actor = self._actor(code, head, used)
+        return replace(actor, place=True) if actor and a.actor.kind == "place" and len(used) == 1 else actor
+
+    def _counted(self, head: int) -> int | None:
+        """What a quantity noun counts: "des centaines de civils" names the civilians, "thousands
+        of protesters" the protesters (the parser makes the quantity the head)."""
+        lang = self.lex.language
+        if fold(self.sent.token(head).lemma) not in lang.quantity_nouns:
+            return None
+        return next((c for c in self.sent.children(head) if base(self.sent.token(c).deprel) == "nmod"
+                     and case_of(self.sent, c) & lang.genitive_prepositions), None)
 
     def _counted_people(self, tid: int, head: int) -> bool:
         """A plural demonym counted as people: "200 Israelis", "thousands of Georgians",

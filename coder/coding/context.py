@@ -4,12 +4,16 @@ In order, an agent with no country takes:
 0. when a possessive pronoun marks it ("its jets", "their forces"), the country of the other side
    of its event, else of the source of an event whose verb governs it ("the Israeli military said
    its jets had struck targets in Lebanon" -> ISRMIL, not the place);
+   and a state agent acting in what a state official says, the speaker's country ("le président
+   turc a annoncé que l'armée avait lancé une offensive en Syrie" -> TURMIL);
 1. the sentence's place: the one country named in the sentence outside the event's actors
    ("Au Mali, l'armée a repris Kidal aux rebelles" -> MLIMIL, MLIREB);
 2. in protest, coercion and violence events (roots 14-20), the other side of its event ("des
    positions de l'armée irakienne attaquées par des insurgés" -> IRQREB, "Myanmar soldiers gunned
    down protesters" -> MMRCVL: such conflicts are mostly domestic),
-   and in any event, a country-less civilian or opposition target of a government (the people a
+   except that an army facing a country-less side in a story set in another country gives that
+   country, not its own ("les soldats français ont attaqué un camp jihadiste" in a story about
+   Mali -> MLIREB), and in any event, a country-less civilian or opposition target of a government (the people a
    government yields to, urges or releases are its own: "the prime minister bowed to protesters")
    a country-less state target of citizens, opposition, unions or rebels ("the opposition
    demanded talks with the government") and a country-less state or popular target of courts,
@@ -29,6 +33,7 @@ from dataclasses import replace
 from coder.cameo import split_actor
 from coder.coding.actors import Actor
 from coder.coding.engine import CodedEvent
+from coder.coding.tree import subtree
 from coder.dictionaries.model import Lexicon
 from coder.doc import Sentence
 
@@ -46,15 +51,21 @@ def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True
     return [replace(e, source=fix(e.source), target=fix(e.target) if targets else e.target) for e in events]
 
 
-def place_country(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> str | None:
-    """The one country named in the sentence outside the events' actor phrases."""
+def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> set[str]:
+    """The countries named in the sentence outside the events' actor phrases."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
     found = set()
     for m in lex.actors.find(sent.tokens):
         if any(i in used for i in range(m.start, m.end + 1)):
             continue
-        # a country or a capital named as a place ("à Ouagadougou" -> BFA)
-        found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital", "seat"))
+        # a country, a capital or a town named as a place ("à Ouagadougou" -> BFA, "près d'Alep" -> SYR)
+        found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital", "seat", "place"))
+    return found
+
+
+def place_country(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> str | None:
+    """The one country named in the sentence outside the events' actor phrases."""
+    found = place_countries(sent, lex, events)
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -84,22 +95,45 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
         by_sent: dict[int, list[CodedEvent]] = {}
         for e in events:
             by_sent.setdefault(e.sentence, []).append(e)
+        places = {c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))}
         out = []
         for i, evs in sorted(by_sent.items()):
             if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
                 if i < len(sentences):
                     evs = [_possessed(e, evs, sentences[i]) for e in evs]
+                    evs = [_speakers_own(e, evs, sentences[i]) for e in evs]
                 country = place_country(sentences[i], lex, evs) if i < len(sentences) else None
                 if country:
                     evs = _fill(evs, country, "sentence place")
                 else:
-                    evs = [_counterpart(e) for e in evs]
+                    evs = [_counterpart(e, places) for e in evs]
                     if country := actors_country(evs):
                         evs = _fill(evs, country, "sentence actors", targets=False)
             out.extend(evs)
         events = out
     country = story_country(events)
     return _fill(events, country, "story context") if country else events
+
+
+# Agents of the state: an official reporting what "l'armée" or "la police" did speaks of their own.
+STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> CodedEvent:
+    """A country-less state agent acting in what a state official says ("le président turc a
+    annoncé que l'armée avait lancé une offensive en Syrie") is the speaker's country's (TURMIL):
+    officials name a foreign army by its country."""
+    if not e.source.needs_country or e.source.code not in STATE_AGENTS:
+        return e
+    for s in evs:
+        country, agent = split_actor(s.source.code)
+        if s is e or s.code[:2] != "01" or not country or agent not in STATE_AGENTS:
+            continue
+        said = {t for c in sent.children(s.pred) if sent.token(c).deprel.split(":")[0] == "ccomp"
+                for t in subtree(sent, c)}
+        if e.pred in said:
+            return replace(e, source=e.source.with_country(country, ("speaker's country",)))
+    return e
 
 
 # Protest, force posture, reduced relations, coercion, assault, fighting, mass violence: the
@@ -129,17 +163,26 @@ def _domestic(e: CodedEvent) -> bool:
         or t.code[:3] in STATE_AGENTS | POPULAR_AGENTS and source_agent in DOMESTIC_ORGANS
 
 
-def _counterpart(e: CodedEvent) -> CodedEvent:
+def _counterpart(e: CodedEvent, story_places: set[str]) -> CodedEvent:
     """A country-less side of an event takes the other side's country (conflicts are mostly
     domestic: "Myanmar soldiers gunned down protesters" -> MMRCVL, "rebels attacked the Iraqi
-    army" -> IRQREB)."""
+    army" -> IRQREB); facing an army in a story whose places are all of other countries, it takes
+    the story's one place country, or none."""
     s, t = e.source, e.target
     if t is None or s.needs_country == t.needs_country or not _domestic(e):
         return e
-    if s.needs_country and _country(t):
-        return replace(e, source=s.with_country(_country(t), ("event counterpart",)))
-    if t.needs_country and _country(s):
-        return replace(e, target=t.with_country(_country(s), ("event counterpart",)))
+    known = t if s.needs_country else s
+    country = _country(known)
+    if split_actor(known.code)[1] == "MIL" and story_places and country not in story_places:
+        # an army fighting where the story is set, abroad: "les soldats français ont attaqué un camp
+        # jihadiste" in a story set in Mali is about Malian jihadists, not French ones
+        if len(story_places) != 1:
+            return e
+        country = next(iter(story_places))
+    if s.needs_country and country:
+        return replace(e, source=s.with_country(country, ("event counterpart",)))
+    if t.needs_country and country:
+        return replace(e, target=t.with_country(country, ("event counterpart",)))
     return e
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
-from coder.coding.repair import repair
+from coder.coding.repair import repair_for
 from coder.coding.tree import base, case_of, depth, phrase, rel_matches, subtree
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
 from coder.dictionaries.phrases import region_keys
@@ -123,7 +123,7 @@ class SentenceCoder:
 
     def explain(self, sent: Sentence, date: str | None, index: int = 0) -> list[Attempt]:
         """Try every candidate predicate, governors first; return what happened at each."""
-        sent = repair(sent, self.lex.language, self.lex.patterns)
+        sent = repair_for(sent, self.lex)
         self._hits: dict[tuple[int, int, int], bool] = {}  # per sentence: condition words x region
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
@@ -185,8 +185,7 @@ class SentenceCoder:
         return out
 
     # -- matching ------------------------------------------------------------------------------
-    @staticmethod
-    def _deps(sent: Sentence, f: Frame, hanging: bool) -> list[tuple[str, int]]:
+    def _deps(self, sent: Sentence, f: Frame, hanging: bool) -> list[tuple[str, int]]:
         """The frame's dependents; with ``hanging``, then the prepositional phrases (as ``obl``)
         that hang on its object or obliques: parsers disagree on PP attachment ("sent aid to
         Syria" with "to Syria" under "aid")."""
@@ -195,10 +194,21 @@ class SentenceCoder:
         out = list(f.deps)
         for r, tid in f.deps:
             if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl") and sent.token(tid).upos in NOMINAL_UPOS:
-                for c in sent.children(tid):
-                    t = sent.token(c)
-                    if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" and case_of(sent, c):
-                        out.append(("obl", c))
+                out.extend(("obl", c) for c in self._hanging(sent, tid))
+        return out
+
+    def _hanging(self, sent: Sentence, tid: int, levels: int = 3) -> list[int]:
+        """Prepositional phrases under a noun, also under its "de" complements ("une aide de
+        deux milliards de dollars au Yémen": "au Yémen" hangs on "dollars")."""
+        out = []
+        genitive = self.lex.language.genitive_prepositions
+        for c in sent.children(tid):
+            t = sent.token(c)
+            marks = case_of(sent, c) if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" else set()
+            if marks:
+                out.append(c)
+            if marks & genitive and levels > 1:
+                out.extend(self._hanging(sent, c, levels - 1))
         return out
 
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
@@ -271,11 +281,12 @@ class SentenceCoder:
 
     # -- arguments -----------------------------------------------------------------------------
     def _find(self, sent: Sentence, f: Frame, specs: tuple[str, ...], actors: ActorResolver,
-              exclude: set[int], agent_first: bool = False) -> list[Actor]:
+              exclude: set[int], agent_first: bool = False, where: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors of the first dependent, by the relations in ``specs``, that denotes one.
 
         With ``agent_first``, a dependent that names an act by someone ("l'expulsion ... par
         Alger", "the bombing by Russian jets") gives that someone: one criticizes the actor.
+        A town or region after a preposition of ``where`` ("à Alep") is where, not whom.
         """
         agents = self.lex.language.agent_prepositions
         for spec in specs:
@@ -290,10 +301,12 @@ class SentenceCoder:
                     kids += [g for c in kids for g in sent.children(c) if base(sent.token(g).deprel) == "nmod"]
                     by = [c for c in kids if case_of(sent, c) & agents]
                     by += self._blamed_on(sent, tid)
-                    found = [a for c in by for a in actors.resolve_all(c)]
+                    found = [a for c in by if c not in exclude for a in actors.resolve_all(c)]
                     if found:
                         return found
                 found = actors.resolve_all(tid)
+                if case_of(sent, tid) & where:
+                    found = [a for a in found if not a.place]
                 if found:
                     return self._refine_split_name(sent, f, r, tid, found, actors, exclude)
                 if agent_first and rel == "obj":
@@ -307,16 +320,17 @@ class SentenceCoder:
         return []
 
     def _clause_targets(self, sent: Sentence, frames: FrameBuilder, tid: int, specs: tuple[str, ...],
-                        actors: ActorResolver, heads: set[int], levels: int = 2) -> list[Actor]:
+                        actors: ActorResolver, heads: set[int], levels: int = 2,
+                        where: frozenset[str] = frozenset()) -> list[Actor]:
         """Targets in a complement clause of the pattern, or in its own complement ("signalled
-        that he was ready to meet Zelenskiy"), ``levels`` clauses deep."""
+        that he was ready to meet Zelenskiy", "prêt à négocier avec Kiev"), ``levels`` clauses deep."""
         f = frames.frame(tid)
-        found = self._find(sent, f, specs, actors, heads)
+        found = self._find(sent, f, specs, actors, heads, where=where)
         if found or levels < 2:
             return found
         for r, c in f.deps:
             if base(r) in ("xcomp", "ccomp"):
-                found = self._clause_targets(sent, frames, c, specs, actors, heads, levels - 1)
+                found = self._clause_targets(sent, frames, c, specs, actors, heads, levels - 1, where)
                 if found:
                     return found
         return []
@@ -381,8 +395,10 @@ class SentenceCoder:
         heads = {a.head for a in sources}
         lang = self.lex.language
         specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
-        targets = self._find(sent, f, specs, actors, heads, agent_first=True)
-        if not targets and p.code[:2] in ADDRESSED_ROOTS and p.target is None:
+        # a pattern that names its target's prepositions means them ("s'est rendu à Kharkiv")
+        where = frozenset() if p.target else lang.place_prepositions
+        targets = self._find(sent, f, specs, actors, heads, agent_first=True, where=where)
+        if not targets and p.code[:2] in ADDRESSED_ROOTS:
             # "demanded that Hamas release the hostages": the clause's subject is the addressee
             for r, c in f.deps:
                 if base(r) == "ccomp":
@@ -390,9 +406,10 @@ class SentenceCoder:
                     if targets:
                         break
         if not targets:
-            for tid in used:  # "refused to sign the truce with the rebels"
+            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"
+            for tid in used:
                 if base(sent.token(tid).deprel) in CLAUSE_RELS:
-                    targets = self._clause_targets(sent, frames, tid, specs, actors, heads)
+                    targets = self._clause_targets(sent, frames, tid, specs, actors, heads, where=where)
                     if targets:
                         break
         out, seen = [], set()
@@ -407,7 +424,9 @@ class SentenceCoder:
             # "Macron and Putin held talks": each is the other's target. No actor targets itself;
             # PETRARCH-style dictionaries code no event without a target.
             cands = [a for a in sources if a.code != s.code] if mutual else targets
-            for t in [t for t in cands if t.code != s.code] or ([] if lang.require_target else [None]):
+            # a town of one's own country is where one acted, not a target ("retook Aleppo")
+            own = [t for t in cands if t.code != s.code and not (t.place and s.code.startswith(t.code))]
+            for t in own or ([] if lang.require_target else [None]):
                 key = (s.code, t.code if t else "")
                 if key in seen:
                     continue
@@ -445,7 +464,7 @@ def code_parsed_story(ps: ParsedStory, lex: Lexicon, context: bool = True,
     events = []
     if discard_hit(ps.story.text or " ".join(s.text for s in ps.sentences), lex.language.story_discards):
         return []
-    sents = [repair(s, lex.language, lex.patterns) for s in ps.sentences]
+    sents = [repair_for(s, lex) for s in ps.sentences]
     for i, sent in enumerate(sents):
         events.extend(coder.code(sent, ps.story.date, i))
     if not context:

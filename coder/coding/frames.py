@@ -214,8 +214,11 @@ class FrameBuilder:
                     f.deps.append(("obl", c))
             elif base(r) != "det":
                 f.deps.append((r, c))
-        self._nominal_agent(f)
         tok = s.token(tid)
+        if self._complement_of_noun(tid):
+            # "la répression des manifestations par la police": the agent is the repression's
+            f.deps = [(r, c) for r, c in f.deps if not (r == "nsubj" and case_of(s, c) & lang.agent_prepositions)]
+        self._nominal_agent(f)
         f.hypothetical = self._indefinite(tid)  # "a Russian veto is expected": not a reported event
         if tok.head and base(tok.deprel) in ("obj", "nsubj", "obl"):
             g = self.frame(tok.head)
@@ -233,6 +236,14 @@ class FrameBuilder:
                 f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
                 f.deps.extend((r, t) for r, t in g.deps if base(r) in ("obl", "iobj"))
         return f
+
+    def _complement_of_noun(self, tid: int) -> bool:
+        """A noun that is the "de" complement of another noun ("des manifestations" in "la
+        répression des manifestations")."""
+        s = self.sent
+        tok = s.token(tid)
+        return (base(tok.deprel) == "nmod" and bool(tok.head) and s.token(tok.head).upos in NOMINAL_UPOS
+                and bool(case_of(s, tid) & self.lang.genitive_prepositions))
 
     def _nominal_agent(self, f: Frame) -> None:
         """A "par"/"by" agent of an event noun is its subject, also when the parser hung it under

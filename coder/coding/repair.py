@@ -18,6 +18,14 @@ Subordinators read as prepositions: in "..., as Russia and China vetoed a resolu
 often attach "as" as the case of an oblique "Russia"; a verb with no subject whose oblique before
 it is marked only by a subordinator gets that oblique back as its subject.
 
+Infinitives hung on an object: in "a exhorté Israël et le Hezbollah à faire preuve de retenue"
+parsers often make "faire" an xcomp of "Hezbollah"; a noun takes no xcomp, so the infinitive goes
+back to the verb whose object the noun (or the first of its conjuncts) is.
+
+Demonyms read as verbs: French "israéliens", "malien", "touareg" are sometimes tagged VERB (an
+acl with an "obl:agent", or a ccomp holding the noun before it); with the lexicon's country
+adjectives (``repair_for``) they become the adjective of their noun again.
+
 Wire copy puts a day right after the verb ("a accusé mardi les Occidentaux de ...", "said on
 Tuesday that ..."); parsers trained on small treebanks often make that day the head of the
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
@@ -77,11 +85,11 @@ the name before it.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import replace
 
 from coder.coding.tree import base, case_of, subtree
-from coder.dictionaries.model import Language
+from coder.dictionaries.model import Language, Lexicon
 from coder.doc import Sentence
 from coder.text import fold
 
@@ -89,15 +97,19 @@ from coder.text import fold
 _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "flat", "compound", "nmod"}
 
 
-def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Sentence:
+def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
+           demonym: Callable[[str], bool] | None = None) -> Sentence:
     """The sentence with the repairs above applied (a copy, marked as repaired). ``verbs``: the
     folded words with verb patterns (lemmas and the forms patterns list), which tell verbs the
-    parser misread from adjectives."""
+    parser misread from adjectives; ``demonym`` tells country adjectives ("israéliens") for the
+    repair of demonyms tagged as verbs."""
     if sent.repaired:
         return sent
+    if demonym is not None:
+        sent = _demonyms_read_as_verbs(sent, lang, demonym)
     sent = _perfects_read_as_have(sent, verbs)
     sent = _comma_lists(_agents_without_preposition(sent, lang))
-    sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
+    sent = _verbs_read_as_nouns(_quantity_objects(_infinitives_on_objects(sent), lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
@@ -106,6 +118,43 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = ()) -> Senten
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
     out.repaired = True
     return out
+
+
+def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
+    """``repair`` with the demonyms of a lexicon's actor dictionary."""
+    return repair(sent, lex.language, lex.patterns,
+                  lambda w: any(v.kind == "adjective" for v in lex.actors.lookup(w)))
+
+
+def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[str], bool]) -> Sentence:
+    """A country adjective tagged VERB ("otages israéliens par le Hamas", "aux rebelles touareg
+    le contrôle") becomes the adjective of its noun, and its dependents go back to where they belong."""
+    changes: dict[int, dict[str, object]] = {}
+    for t in sent.tokens:
+        if t.upos != "VERB" or not t.head or t.id in changes or not demonym(t.form):
+            continue
+        kids = sent.children(t.id)
+        head = sent.token(t.head)
+        if base(t.deprel) in ("acl", "amod") and head.upos in ("NOUN", "PROPN"):
+            noun, outer = head.id, head.head
+            changes[t.id] = {"upos": "ADJ", "deprel": "amod"}
+        else:  # a clause of its own: the noun just before it is the verb's argument
+            before = [c for c in kids if c == t.id - 1 and sent.token(c).upos in ("NOUN", "PROPN")]
+            if not before:
+                continue
+            noun, outer = before[0], t.head
+            changes[noun] = {"head": t.head, "deprel": sent.token(noun).deprel}
+            changes[t.id] = {"upos": "ADJ", "deprel": "amod", "head": noun}
+        for c in kids:
+            if c in changes:
+                continue
+            ct = sent.token(c)
+            if outer and case_of(sent, c) & lang.agent_prepositions:
+                changes[c] = {"head": outer if sent.token(outer).upos in ("NOUN", "PROPN") else noun,
+                              "deprel": "nmod"}  # "la libération de ... par le Hamas"
+            else:
+                changes[c] = {"head": t.head if noun != head.id else noun, "deprel": ct.deprel}
+    return _rebuilt(sent, changes)
 
 
 def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
@@ -129,6 +178,25 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
     if not lang.agent_prepositions:
         return sent
     return _rebuilt(sent, {i: {"deprel": "obj"} for i in bad})
+
+
+def _infinitives_on_objects(sent: Sentence) -> Sentence:
+    """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ...")."""
+    moves: dict[int, tuple[int, str]] = {}
+    for t in sent.tokens:
+        if base(t.deprel) != "xcomp" or not t.head or sent.token(t.head).upos not in _NOMINAL:
+            continue
+        noun = sent.token(t.head)  # up through the object's phrase: "l'armée et les paramilitaires des
+        for _ in range(6):         # Forces de soutien rapide à reprendre": "reprendre" hangs on "rapide"
+            if base(noun.deprel) not in ("conj", "nmod", "amod", "appos", "flat") or not noun.head:
+                break
+            noun = sent.token(noun.head)
+        if base(noun.deprel) in ("obj", "iobj") and noun.head and sent.token(noun.head).upos == "VERB":
+            moves[t.id] = (noun.head, t.deprel)
+    return _moved(sent, moves)
+
+
+_NOMINAL = ("NOUN", "PROPN", "ADJ")
 
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:

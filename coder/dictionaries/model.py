@@ -18,7 +18,8 @@ class Role:
 
 @dataclass(frozen=True)
 class ActorEntry:
-    """What a name means. kind: country | adjective | capital | seat | org | person."""
+    """What a name means. kind: country | adjective | capital | seat | place | org | person (a place
+    is a town or region named for its country: "Alep" -> SYR)."""
 
     kind: str
     code: str = ""  # full code (country code for country/adjective)
@@ -119,6 +120,8 @@ class Language:
     allegiance_adjectives: frozenset[str] = frozenset()  # "loyal": "forces loyal to X" are X's
     reciprocal_pronouns: tuple[tuple[str, ...], ...] = ()  # ("each", "other"): coordinated subjects act on each other
     leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition  # "of": an event noun's "of" phrase is its object  # "parvenir": "sont parvenus" is not a passive  # "as", "comme": never the case of a verb's oblique  # "mardi", "Tuesday": never the head of a verb's arguments
+    place_prepositions: frozenset[str] = frozenset()  # "à": "à Alep" says where, not to whom
+    quantity_nouns: frozenset[str] = frozenset()  # "centaines": "des centaines de civils" names the civilians
     discards: tuple[str, ...] = ()  # phrases whose sentence is not coded (PETRARCH discards)
     story_discards: tuple[str, ...] = ()  # phrases whose whole story is not coded
     require_target: bool = False  # no event without a target (PETRARCH's rule)

@@ -116,6 +116,7 @@ def _load_actor_file(b: _Builder, path: Path) -> None:
             b.names(path, e, "adjectives", ActorEntry("adjective", c, ref=ref))
             b.names(path, e, "capitals", ActorEntry("capital", cap, ref=ref))
             b.names(path, e, "seats", ActorEntry("seat", cap, ref=ref))
+            b.names(path, e, "places", ActorEntry("place", c, ref=ref))
         elif "roles" in e:
             roles = []
             for r in e["roles"] if isinstance(e["roles"], list) else []:
@@ -182,6 +183,8 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         leader_suffixes=tuple(words("leader_suffixes")),
         allegiance_adjectives=frozenset(words("allegiance_adjectives")),
         reciprocal_pronouns=tuple(tuple(w.split()) for w in words("reciprocal_pronouns")),
+        quantity_nouns=frozenset(words("quantity_nouns")),
+        place_prepositions=frozenset(words("place_prepositions")),
         discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
         story_discards=tuple(dict.fromkeys(
             discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),

@@ -1,0 +1,65 @@
+"""French wire phrasing, end to end with the real parser and the shipped dictionaries (sentences
+written for these tests, not taken from the gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder.doc import Story
+
+
+def code(pipeline, text, date="2023-05-10"):
+    t = pipeline.code_table([Story("t", text, date, "fr")])
+    return sorted((r["source"], r["code"], r["target"] or "-") for r in t.to_pylist())
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town stands for its country, as a target and as the scene of the event
+    ("L'aviation russe a bombardé la ville de Kherson.", [("RUSMIL", "195", "UKR")]),
+    ("Des rebelles ont attaqué une patrouille près de Mossoul.", [("IRQREB", "190", "IRQ")]),
+    # a quantity noun names what it counts
+    ("Des soldats maliens ont tué des dizaines de civils à Mopti.", [("MLIMIL", "202", "MLICVL")]),
+    # an official speaks of their own country's army, wherever it fights
+    ("Le ministre israélien de la Défense a affirmé que l'armée avait bombardé un tunnel dans le sud du Liban.",
+     [("ISRGOV", "010", "-"), ("ISRMIL", "195", "-")]),
+    # the target of a readiness is inside its infinitive
+    ("Téhéran s'est dit prêt à reprendre les discussions avec Washington.", [("IRNGOV", "036", "USAGOV")]),
+    # an appeal's topic may be the object of its infinitive
+    ("Le Niger a appelé l'Union africaine à envoyer une force de maintien de la paix.", [("NER", "0234", "IGOAFU")]),
+    # "renoncer à + infinitive", "mettre fin à" (parsed with "fin" as xcomp)
+    ("Le président sénégalais a renoncé à briguer un troisième mandat.", [("SENGOV", "0831", "-")]),
+    ("Le Hamas a mis fin aux négociations avec Israël.", [("PSEREBHMS", "164", "ISR")]),
+    # the recipient of aid, also when it hangs on the amount; not the weapons given
+    ("L'Allemagne a versé une aide de deux milliards d'euros au Niger.", [("DEU", "071", "NER")]),
+    ("La Corée du Nord a fourni des milliers d'obus à la Russie.", [("PRK", "072", "RUS")]),
+    # whom a demand is made of ("exiger de"); expelling diplomats is 174
+    ("La France a exigé de Téhéran la libération de ses ressortissants.", [("FRA", "1053", "IRNGOV")]),
+    ("La Pologne a expulsé dix diplomates biélorusses.", [("POL", "174", "BLRGOV")]),
+    # mediation "entre" two parties targets both; exercises "autour de" a country target it
+    ("L'Egypte a proposé sa médiation entre l'Ethiopie et le Soudan.", [("EGY", "039", "ETH"), ("EGY", "039", "SDN")]),
+    ("La marine chinoise a organisé des manœuvres autour des Philippines.", [("CHNMIL", "150", "PHL")]),
+    # a visit to a town is a visit to its country
+    ("Le président français s'est rendu à Kharkiv.", [("FRAGOV", "042", "UKR")]),
+    # the "par" agent under an event noun's complement is the event noun's ("la répression des
+    # manifestations par la police": the police did not demonstrate)
+    ("L'ONU a dénoncé la répression des manifestations par la police birmane.",
+     [("IGOUNO", "111", "MMRCOP"), ("MMRCOP", "175", "-")]),
+    # a protest "à Kaboul" is in Kabul, not against the Afghan government; women are civilians
+    ("Des milliers de femmes afghanes ont manifesté à Kaboul pour réclamer le droit d'étudier.",
+     [("AFGCVL", "1413", "-")]),
+    ("Les gardiens de la révolution ont saisi un pétrolier grec.", [("IRNMIL", "1711", "GRC")]),
+    # a released group named with its agent ("par"), also when the parser hangs it on the hostages
+    ("La libération de trois soldats thaïlandais par le Hamas a eu lieu mardi.", [("PSEREBHMS", "0841", "THAMIL")]),
+    # releasing a named person
+    ("L'Iran a libéré un chercheur australien.", [("IRN", "0841", "AUSEDU")]),
+])
+def test_french_wire_phrasing(pipeline, text, expected):
+    assert code(pipeline, text) == expected
+
+
+def test_army_abroad_does_not_lend_its_country(pipeline):
+    """Conflicts are mostly domestic, but not for an army in a story set in another country."""
+    alone = "Les soldats français ont attaqué un camp jihadiste."
+    assert code(pipeline, alone) == [("FRAMIL", "190", "FRAREB")]
+    story = alone + " L'opération s'est déroulée dans la région de Gao."
+    assert code(pipeline, story) == [("FRAMIL", "190", "MLIREB")]
