@@ -42,7 +42,7 @@ def place_country(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> str
     """The one country named in the sentence outside the events' actor phrases."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
     found = set()
-    for m in lex.actors.find(sent.tokens):
+    for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
         if any(i in used for i in range(m.start, m.end + 1)):
             continue
         # a country or a capital named as a place ("à Ouagadougou" -> BFA)

@@ -14,6 +14,7 @@ from coder.doc import ParsedStory, Sentence
 from coder.text import fold
 
 CLAUSE_RELS = ("xcomp", "ccomp", "advcl", "csubj")
+PREDICATE_UPOS = frozenset({*NOMINAL_UPOS, "VERB", "AUX", "ADJ"})  # words that may carry a pattern
 
 
 @dataclass
@@ -67,9 +68,9 @@ class SentenceCoder:
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
-        nominal = t.upos in NOMINAL_UPOS
-        if not nominal and t.upos not in ("VERB", "AUX", "ADJ"):
+        if t.upos not in PREDICATE_UPOS:
             return []
+        nominal = t.upos in NOMINAL_UPOS
         lemma, form = fold(t.lemma), fold(t.form)
         cached = self._by_word.get((nominal, lemma, form))
         if cached is None:
@@ -127,10 +128,13 @@ class SentenceCoder:
         self._hits: dict[tuple[int, int, int], bool] = {}  # per sentence: condition words x region
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+        self._hanging: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
+        self._all_keys: tuple[frozenset[str], frozenset[str]] | None = None  # the whole sentence's
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
-        cands = [t.id for t in sent.tokens if self._patterns_for(sent, t.id)]
-        cands.sort(key=lambda tid: (depth(sent, tid), tid))
+        patterns = {t.id: found for t in sent.tokens
+                    if t.upos in PREDICATE_UPOS and (found := self._patterns_for(sent, t.id))}
+        cands = sorted(patterns, key=lambda tid: (depth(sent, tid), tid))
         consumed: set[int] = set()
         attempts = []
         question = sent.text.rstrip().endswith("?")
@@ -155,7 +159,7 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
-            for p in self._patterns_for(sent, tid):
+            for p in patterns[tid]:
                 ok, why, used = self._match(sent, f, p)
                 att.tried.append((p.id, why))
                 if not ok:
@@ -185,13 +189,19 @@ class SentenceCoder:
         return out
 
     # -- matching ------------------------------------------------------------------------------
-    @staticmethod
-    def _deps(sent: Sentence, f: Frame, hanging: bool) -> list[tuple[str, int]]:
+    def _deps(self, sent: Sentence, f: Frame, hanging: bool) -> list[tuple[str, int]]:
         """The frame's dependents; with ``hanging``, then the prepositional phrases (as ``obl``)
         that hang on its object or obliques: parsers disagree on PP attachment ("sent aid to
-        Syria" with "to Syria" under "aid")."""
+        Syria" with "to Syria" under "aid"). Cached per sentence."""
         if not hanging:
             return f.deps
+        out = self._hanging.get(f.pred)
+        if out is None:
+            out = self._hanging[f.pred] = self._with_hanging(sent, f)
+        return out
+
+    @staticmethod
+    def _with_hanging(sent: Sentence, f: Frame) -> list[tuple[str, int]]:
         out = list(f.deps)
         for r, tid in f.deps:
             if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl") and sent.token(tid).upos in NOMINAL_UPOS:
@@ -203,6 +213,11 @@ class SentenceCoder:
 
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
         """The dependent satisfying a condition, or None."""
+        if c.words is not None:
+            if self._all_keys is None:
+                self._all_keys = region_keys(sent.tokens, range(1, len(sent.tokens) + 1))
+            if not c.words.may_hit(*self._all_keys):
+                return None  # none of its words in the sentence
         for rel, tid in self._deps(sent, f, hanging=bool(c.case)):
             if c.rel == "other":  # any dependent but the subject
                 if base(rel) == "nsubj":

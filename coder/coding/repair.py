@@ -137,8 +137,11 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
 
 def _comma_lists(sent: Sentence) -> Sentence:
     moves: dict[int, tuple[int, str]] = {}
-    for v in range(0, len(sent.tokens) + 1):
-        subs = [c for c in sent.children(v) if base(sent.token(c).deprel) == "nsubj"]
+    subjects: dict[int, list[int]] = {}  # head -> its subjects, in sentence order
+    for t in sent.tokens:
+        if 0 <= t.head <= len(sent.tokens) and base(t.deprel) == "nsubj":
+            subjects.setdefault(t.head, []).append(t.id)
+    for _, subs in sorted(subjects.items()):
         for a, b in zip(subs, subs[1:], strict=False):
             end_a, start_b = max(subtree(sent, a)), min(subtree(sent, b))
             while end_a > a and sent.token(end_a).form == ",":  # the comma may hang on the first

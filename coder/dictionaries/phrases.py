@@ -72,56 +72,104 @@ class PhraseIndex(Generic[V]):
         return compact(fold(word)) in self._folded or compact(strip_accents(word)) in self._exact
 
     def find(
-        self, tokens: Sequence[Token], allowed: Iterable[int] | None = None, use_lemma: bool = False
+        self, tokens: Sequence[Token], allowed: Iterable[int] | None = None, use_lemma: bool = False,
+        memo: dict | None = None,
     ) -> list[Match[V]]:
-        """Longest, non-overlapping matches over consecutive tokens (ids in ``allowed`` only)."""
+        """Longest, non-overlapping matches over consecutive tokens (ids in ``allowed`` only).
+
+        ``memo``: a dict kept by the caller for one token list (one sentence) and this index; it
+        caches the names starting at each token, so repeated searches over parts of the sentence
+        cost little.
+        """
         ids = sorted(allowed) if allowed is not None else [t.id for t in tokens]
         ok = set(ids)
+        if memo is None:
+            memo = {}
         out: list[Match[V]] = []
         covered = 0
         for start in ids:
             if start <= covered:
                 continue
-            first = tokens[start - 1]
-            if first.surface == "":
-                continue  # names start at the beginning of a surface token
-            capital = first.text[:1].isupper()
-            best = self._scan(tokens, start, ok, capital, surface=True)
-            if best is None:  # "Russia's", "Korea's" are one surface token: try the words
-                best = self._scan(tokens, start, ok, capital, surface=False)
-            if best is None and use_lemma:
-                tok = tokens[start - 1]
-                vals = [v for v, _ in self._folded.get(compact(fold(tok.lemma)), ())]
-                if vals:
-                    best = Match(start, start, tuple(vals))
-            if best is not None:
-                out.append(best)
-                covered = best.end
+            key = -start if use_lemma else start
+            tries = memo.get(key)
+            if tries is None:
+                tries = memo[key] = self._starting_at(tokens, start, use_lemma)
+            if not tries:
+                continue
+            last = max(spans[-1][0] for spans in tries)
+            end = start
+            while end < last and end + 1 in ok:
+                end += 1
+            for spans in tries:
+                best = None
+                for j, vals in spans:
+                    if j <= end:
+                        best = Match(start, j, vals)
+                if best is not None:
+                    out.append(best)
+                    covered = best.end
+                    break
         return out
 
-    def _scan(self, tokens: Sequence[Token], start: int, ok: set[int], capital: bool,
-              surface: bool) -> Match[V] | None:
-        """Longest match starting at ``start``, on surface text or on syntactic words."""
-        best: Match[V] | None = None
+    def _starting_at(self, tokens: Sequence[Token], start: int,
+                     use_lemma: bool) -> list[list[tuple[int, tuple[V, ...]]]]:
+        """The names that may start at a token, as lists of (last token id, values), shortest
+        first, to try in order: on surface text, then on syntactic words ("Russia's", "Korea's"
+        are one surface token), then (with ``use_lemma``) on the word's lemma. ``find`` keeps,
+        from the first list that has one, the longest name inside the allowed tokens."""
+        first = tokens[start - 1]
+        if first.surface == "":
+            return []  # names start at the beginning of a surface token
+        tries = []
+        if self._may_start(first.text) or first.surface is not None and self._may_start(first.form):
+            capital = first.text[:1].isupper()
+            spans, stop = self._scan(tokens, start, capital, surface=True)
+            tries.append(spans)
+            if any(tokens[k - 1].surface is not None for k in range(start, stop + 1)):
+                words, _ = self._scan(tokens, start, capital, surface=False)
+                if words != spans:
+                    tries.append(words)
+        if use_lemma:
+            vals = [v for v, _ in self._folded.get(_folded_key(first.lemma), ())]
+            if vals:
+                tries.append([(start, tuple(vals))])
+        return [spans for spans in tries if spans]
+
+    def _may_start(self, word: str) -> bool:
+        """Whether some name starts with this word."""
+        f = _folded_key(word)
+        if f in self._prefixes or f in self._folded:  # ("" is a key but no prefix)
+            return True
+        if not self._exact:
+            return False
+        e = _exact_key(word)
+        return e in self._exact_prefixes or e in self._exact
+
+    def _scan(self, tokens: Sequence[Token], start: int, capital: bool,
+              surface: bool) -> tuple[list[tuple[int, tuple[V, ...]]], int]:
+        """Every match starting at ``start``, on surface text or on syntactic words, shortest
+        first; and the last token looked at."""
+        out: list[tuple[int, tuple[V, ...]]] = []
+        folded, prefixes = self._folded, self._prefixes
+        exact, exact_prefixes = self._exact, self._exact_prefixes
         f = e = ""
         j = start
-        exact = bool(self._exact)
-        while j in ok:
+        while j <= len(tokens):
             tok = tokens[j - 1]
             word = tok.text if surface else tok.form
             f += _folded_key(word)
-            vals: list[V] = [v for v, cap in self._folded.get(f, ()) if capital or not cap]
-            more = f in self._prefixes
+            vals: list[V] = [v for v, cap in folded.get(f, ()) if capital or not cap]
+            more = f in prefixes
             if exact:
                 e += _exact_key(word)
-                vals = list(self._exact.get(e, ())) + vals
-                more = more or e in self._exact_prefixes
+                vals = list(exact.get(e, ())) + vals
+                more = more or e in exact_prefixes
             if vals:
-                best = Match(start, j, tuple(vals))
+                out.append((j, tuple(vals)))
             if not more:
                 break
             j += 1
-        return best
+        return out, min(j, len(tokens))
 
 
 @lru_cache(maxsize=200_000)
@@ -160,15 +208,17 @@ class WordSet(PhraseIndex[bool]):
             return False
         return bool(self.find(tokens, allowed, use_lemma=True))
 
+    def may_hit(self, folded_keys: frozenset[str], exact_keys: frozenset[str]) -> bool:
+        """False when no entry can occur in words with these keys (see ``region_keys``): a quick
+        test over a whole sentence before testing its parts with ``any_hit_keys``."""
+        return (not self._single_folded.isdisjoint(folded_keys) or not self._single_exact.isdisjoint(exact_keys)
+                or bool(self._starts) and not self._starts.isdisjoint(folded_keys))
+
 
 def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozenset[str], frozenset[str]]:
     """Folded keys (forms, lemmas, surfaces) and exact keys (surfaces) of some tokens."""
-    folded, exact = set(), set()
-    for i in allowed:
-        t = tokens[i - 1]
-        folded.add(_folded_key(t.form))
-        folded.add(_folded_key(t.lemma))
-        if t.surface:
-            folded.add(_folded_key(t.surface))
-        exact.add(_exact_key(t.text))
-    return frozenset(folded), frozenset(exact)
+    toks = [tokens[i - 1] for i in allowed]
+    folded = {_folded_key(t.form) for t in toks}
+    folded.update([_folded_key(t.lemma) for t in toks])
+    folded.update([_folded_key(t.surface) for t in toks if t.surface])
+    return frozenset(folded), frozenset([_exact_key(t.text) for t in toks])
