@@ -41,6 +41,7 @@ class ActorResolver:
         self.lex, self.sent, self.date = lex, sent, date
         self._cache: dict[int, Actor | None] = {}
         self._word_cache: dict[int, list[_Hit]] = {}  # hits of one word alone
+        self._all_cache: dict[int, list[Actor]] = {}
         self._actor_memo, self._agent_memo = sent.memo(lex.actors), sent.memo(lex.agents)
 
     def resolve_all(self, head: int) -> list[Actor]:
@@ -51,6 +52,12 @@ class ActorResolver:
         conjunct of "soldats"), "les diplomates russes et américains" ("américains" a conjunct of
         "russes") give one actor per country, each with the noun's agent code.
         """
+        found = self._all_cache.get(head)
+        if found is None:
+            found = self._all_cache[head] = self._resolve_all(head)
+        return list(found)
+
+    def _resolve_all(self, head: int) -> list[Actor]:
         heads = conjuncts(self.sent, head)
         agents = [a for a in (self._head_agent(h) for h in heads) if a is not None]
         out = []

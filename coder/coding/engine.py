@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair
 from coder.coding.tree import base, case_of, depth, phrase, rel_matches, subtree
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
-from coder.dictionaries.phrases import region_keys
+from coder.dictionaries.phrases import WordSet, WordSetIndex, region_keys
 from coder.doc import ParsedStory, Sentence
 from coder.text import fold
 
@@ -62,26 +63,58 @@ def reciprocal(code: str) -> bool:
 class SentenceCoder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        # (nominal?, lemma, form) -> (patterns keyed by the word alone, most specific first;
-        # patterns with a multi-word key to check in the sentence)
-        self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern]]] = {}
+        # (nominal?, lemma, form as parsed) -> (patterns keyed by the word alone, most specific
+        # first; patterns with a multi-word key to check in the sentence; folded lemma and form)
+        self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
+        self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
+        self._needs: dict[int, int | None] = {}  # id(pattern) -> bits of its conditions' words
+
+    def _sentence_words(self, sent: Sentence) -> int:
+        """The bits (see WordSetIndex) of the condition words that may occur in the sentence."""
+        if self._in_sentence is None:
+            if self._word_sets is None:
+                self._word_sets = WordSetIndex(c.words for p in self.lex.all_patterns()
+                                               for c in (*p.with_, *p.without) if c.words is not None)
+            self._all_keys = region_keys(sent.tokens, range(1, len(sent.tokens) + 1))
+            self._in_sentence = self._word_sets.mask(*self._all_keys)
+        return self._in_sentence
+
+    def _may_occur(self, sent: Sentence, words: WordSet) -> bool:
+        """False when none of a condition's words is in the sentence (cheap: the sentence's words
+        are looked up once in an index of all patterns' condition words)."""
+        mask = self._sentence_words(sent)
+        bit = self._word_sets.bits.get(words)
+        if bit is None:  # a pattern added after the index was built
+            return words.may_hit(*self._all_keys)
+        return bool(mask >> bit & 1)
+
+    def _possible(self, sent: Sentence, p: Pattern) -> bool:
+        """False when some condition of a pattern cannot hold: its words are not in the sentence."""
+        mask = self._sentence_words(sent)
+        if id(p) not in self._needs:
+            self._needs[id(p)] = self._word_sets.mask_of(c.words for c in p.with_ if c.words is not None)
+        need = self._needs[id(p)]
+        if need is None:
+            return all(c.words is None or self._may_occur(sent, c.words) for c in p.with_)
+        return mask & need == need
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
         if t.upos not in PREDICATE_UPOS:
             return []
         nominal = t.upos in NOMINAL_UPOS
-        lemma, form = fold(t.lemma), fold(t.form)
-        cached = self._by_word.get((nominal, lemma, form))
+        cached = self._by_word.get((nominal, t.lemma, t.form))
         if cached is None:
+            lemma, form = fold(t.lemma), fold(t.form)
             table = self.lex.nominal_patterns if nominal else self.lex.patterns
             found = table.get(lemma) or table.get(form) or []
             if lemma != form and form in table:
                 found = list({p.id: p for p in (*found, *table[form])}.values())
             singles = sorted((p for p in found if p.single_keys & {lemma, form}), key=lambda p: p.specificity,
                              reverse=True)
-            cached = self._by_word[(nominal, lemma, form)] = (singles, [p for p in found if p.multi_keys])
-        singles, multis = cached
+            cached = self._by_word[(nominal, t.lemma, t.form)] = (
+                singles, [p for p in found if p.multi_keys], lemma, form)
+        singles, multis, lemma, form = cached
         if not multis:
             return singles
         keyed = [(1, p) for p in singles]
@@ -130,6 +163,7 @@ class SentenceCoder:
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._hanging: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
         self._all_keys: tuple[frozenset[str], frozenset[str]] | None = None  # the whole sentence's
+        self._in_sentence: int | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
         patterns = {t.id: found for t in sent.tokens
@@ -160,6 +194,8 @@ class SentenceCoder:
                 att.note = "content of an accusation or denial: not coded"
                 continue
             for p in patterns[tid]:
+                if not self.explaining and not self._possible(sent, p):
+                    continue  # (_match would fail; explain says why)
                 ok, why, used = self._match(sent, f, p)
                 att.tried.append((p.id, why))
                 if not ok:
@@ -213,11 +249,8 @@ class SentenceCoder:
 
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
         """The dependent satisfying a condition, or None."""
-        if c.words is not None:
-            if self._all_keys is None:
-                self._all_keys = region_keys(sent.tokens, range(1, len(sent.tokens) + 1))
-            if not c.words.may_hit(*self._all_keys):
-                return None  # none of its words in the sentence
+        if c.words is not None and not self._may_occur(sent, c.words):
+            return None  # none of its words in the sentence
         for rel, tid in self._deps(sent, f, hanging=bool(c.case)):
             if c.rel == "other":  # any dependent but the subject
                 if base(rel) == "nsubj":
@@ -291,11 +324,11 @@ class SentenceCoder:
         """
         agents = self.lex.language.agent_prepositions
         for spec in specs:
-            rel, _, prep = spec.partition("/")
+            rel, prep, folded = _spec(spec)
             for r, tid in self._deps(sent, f, hanging=bool(prep)):
                 if tid in exclude or not rel_matches(r, rel):
                     continue
-                if prep and fold(prep) not in case_of(sent, tid):
+                if prep and folded not in case_of(sent, tid):
                     continue
                 if agent_first:
                     kids = [c for c in sent.children(tid) if base(sent.token(c).deprel) == "nmod"]
@@ -398,6 +431,13 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
         return out
+
+
+@lru_cache(maxsize=1024)
+def _spec(spec: str) -> tuple[str, str, str]:
+    """An argument spec ("obl/against") as its relation, preposition and folded preposition."""
+    rel, _, prep = spec.partition("/")
+    return rel, prep, fold(prep)
 
 
 def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:

@@ -158,11 +158,14 @@ class PhraseIndex(Generic[V]):
             tok = tokens[j - 1]
             word = tok.text if surface else tok.form
             f += _folded_key(word)
-            vals: list[V] = [v for v, cap in folded.get(f, ()) if capital or not cap]
+            found = folded.get(f)
+            vals: list[V] = [v for v, cap in found if capital or not cap] if found else []
             more = f in prefixes
             if exact:
                 e += _exact_key(word)
-                vals = list(exact.get(e, ())) + vals
+                found_exact = exact.get(e)
+                if found_exact:
+                    vals = list(found_exact) + vals
                 more = more or e in exact_prefixes
             if vals:
                 out.append((j, tuple(vals)))
@@ -215,10 +218,56 @@ class WordSet(PhraseIndex[bool]):
                 or bool(self._starts) and not self._starts.isdisjoint(folded_keys))
 
 
+class WordSetIndex:
+    """Many word sets indexed by their keys, to tell at once which of them may hit some words
+    (``WordSet.may_hit`` for all): each set is a bit, each word key the bits of its sets."""
+
+    def __init__(self, sets: Iterable[WordSet]) -> None:
+        self.bits: dict[WordSet, int] = {}
+        self._folded: dict[str, int] = {}
+        self._exact: dict[str, int] = {}
+        for ws in sets:
+            if ws in self.bits:
+                continue
+            bit = self.bits[ws] = len(self.bits)
+            for k in ws._single_folded | ws._starts:
+                self._folded[k] = self._folded.get(k, 0) | 1 << bit
+            for k in ws._single_exact:
+                self._exact[k] = self._exact.get(k, 0) | 1 << bit
+
+    def mask(self, folded_keys: Iterable[str], exact_keys: Iterable[str]) -> int:
+        """The bits of the indexed sets whose ``may_hit`` is true for these keys."""
+        out = 0
+        for keys, index in ((folded_keys, self._folded), (exact_keys, self._exact)):
+            for k in keys:
+                out |= index.get(k, 0)
+        return out
+
+    def mask_of(self, sets: Iterable[WordSet]) -> int | None:
+        """The bits of some sets; None if one of them is not indexed."""
+        out = 0
+        for ws in sets:
+            bit = self.bits.get(ws)
+            if bit is None:
+                return None
+            out |= 1 << bit
+        return out
+
+
 def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozenset[str], frozenset[str]]:
     """Folded keys (forms, lemmas, surfaces) and exact keys (surfaces) of some tokens."""
-    toks = [tokens[i - 1] for i in allowed]
-    folded = {_folded_key(t.form) for t in toks}
-    folded.update([_folded_key(t.lemma) for t in toks])
-    folded.update([_folded_key(t.surface) for t in toks if t.surface])
-    return frozenset(folded), frozenset([_exact_key(t.text) for t in toks])
+    folded: set[str] = set()
+    exact: set[str] = set()
+    for i in allowed:
+        t = tokens[i - 1]
+        keys, e = _word_keys(t.form, t.lemma, t.surface)
+        folded.update(keys)
+        exact.add(e)
+    return frozenset(folded), frozenset(exact)
+
+
+@lru_cache(maxsize=200_000)
+def _word_keys(form: str, lemma: str, surface: str | None) -> tuple[tuple[str, ...], str]:
+    """A word's folded keys (form, lemma, surface) and exact key (its text), for ``region_keys``."""
+    keys = (_folded_key(form), _folded_key(lemma)) + ((_folded_key(surface),) if surface else ())
+    return keys, _exact_key(form if surface is None else surface)
