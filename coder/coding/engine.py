@@ -75,8 +75,7 @@ class SentenceCoder:
             if self._word_sets is None:
                 self._word_sets = WordSetIndex(c.words for p in self.lex.all_patterns()
                                                for c in (*p.with_, *p.without) if c.words is not None)
-            self._all_keys = region_keys(sent.tokens, range(1, len(sent.tokens) + 1))
-            self._in_sentence = self._word_sets.mask(*self._all_keys)
+            self._in_sentence = self._word_sets.mask(sent.tokens)
         return self._in_sentence
 
     def _may_occur(self, sent: Sentence, words: WordSet) -> bool:
@@ -85,7 +84,7 @@ class SentenceCoder:
         mask = self._sentence_words(sent)
         bit = self._word_sets.bits.get(words)
         if bit is None:  # a pattern added after the index was built
-            return words.may_hit(*self._all_keys)
+            return words.may_hit(*region_keys(sent.tokens, range(1, len(sent.tokens) + 1)))
         return bool(mask >> bit & 1)
 
     def _possible(self, sent: Sentence, p: Pattern) -> bool:
@@ -162,7 +161,6 @@ class SentenceCoder:
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._hanging: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
-        self._all_keys: tuple[frozenset[str], frozenset[str]] | None = None  # the whole sentence's
         self._in_sentence: int | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)

@@ -27,10 +27,11 @@ back to its governor, and it becomes a temporal oblique.
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import attrgetter
 
 from coder.coding.tree import base, subtree
 from coder.dictionaries.model import Language
-from coder.doc import Sentence
+from coder.doc import Sentence, Token
 from coder.text import fold
 
 # Dependents a time word may keep ("mardi dernier", "le 3 mars", "on Tuesday").
@@ -44,9 +45,19 @@ def repair(sent: Sentence, lang: Language) -> Sentence:
     sent = _comma_lists(_agents_without_preposition(sent, lang))
     sent = _verbs_read_as_nouns(_quantity_objects(sent, lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
-    out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
+    out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
+
+
+def _none_folded_in(words: frozenset[str], tokens: list[Token], field: str) -> bool:
+    """Whether no token's folded ``field`` (form, lemma) is one of some words (a quick test)."""
+    return words.isdisjoint(map(fold, map(attrgetter(field), tokens)))
+
+
+def _has(tokens: list[Token], field: str, value: str) -> bool:
+    """Whether some token's ``field`` (upos, deprel) has a value (a quick test)."""
+    return value in map(attrgetter(field), tokens)
 
 
 def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
@@ -64,6 +75,8 @@ def _moved(sent: Sentence, moves: dict[int, tuple[int, str]]) -> Sentence:
 
 def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
     """An "obl:agent" with no "by"/"par" is an object ("accused Prime Minister Nawaz Sharif")."""
+    if not lang.agent_prepositions or not _has(sent.tokens, "deprel", "obl:agent"):
+        return sent
     bad = {t.id for t in sent.tokens if t.deprel == "obl:agent"
            and not any(base(sent.token(c).deprel) == "case" and fold(sent.token(c).form) in lang.agent_prepositions
                        for c in sent.children(t.id))}
@@ -74,6 +87,8 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     preps = set(lang.target_prepositions)
+    if not _has(sent.tokens, "upos", "ADV"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if t.upos != "ADV" or fold(t.form) not in preps or not t.head:
@@ -98,7 +113,7 @@ def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.subordinators:
+    if not lang.subordinators or _none_folded_in(lang.subordinators, sent.tokens, "form"):
         return sent
     relabel: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
@@ -115,7 +130,8 @@ def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _time_words(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.time_words:
+    if not lang.time_words or (_none_folded_in(lang.time_words, sent.tokens, "form")
+                               and _none_folded_in(lang.time_words, sent.tokens, "lemma")):
         return sent
     moves: dict[int, int] = {}
     fixed: set[int] = set()
@@ -154,6 +170,8 @@ def _comma_lists(sent: Sentence) -> Sentence:
 
 
 def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
+    if not _has(sent.tokens, "upos", "ADV"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if t.upos != "ADV" or base(t.deprel) != "obj":
@@ -170,8 +188,9 @@ def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     fix: set[int] = set()
     moves: dict[int, str] = {}
     no_verb = not any(t.upos in ("VERB", "AUX") for t in sent.tokens)
+    with_subject = {t.head for t in sent.tokens if base(t.deprel) == "nsubj"}
     for t in sent.tokens:
-        if t.upos != "NOUN":
+        if t.upos != "NOUN" or not (t.id in with_subject or t.head == 0 and no_verb):
             continue
         kids = sent.children(t.id)
         rels = {base(sent.token(c).deprel) for c in kids}

@@ -235,12 +235,19 @@ class WordSetIndex:
             for k in ws._single_exact:
                 self._exact[k] = self._exact.get(k, 0) | 1 << bit
 
-    def mask(self, folded_keys: Iterable[str], exact_keys: Iterable[str]) -> int:
-        """The bits of the indexed sets whose ``may_hit`` is true for these keys."""
+    def mask(self, tokens: Iterable[Token]) -> int:
+        """The bits of the indexed sets whose ``may_hit`` is true for the keys of these words
+        (see ``region_keys``)."""
         out = 0
-        for keys, index in ((folded_keys, self._folded), (exact_keys, self._exact)):
-            for k in keys:
-                out |= index.get(k, 0)
+        for t in tokens:
+            out |= _word_mask(self, t.form, t.lemma, t.surface)
+        return out
+
+    def _word_mask(self, form: str, lemma: str, surface: str | None) -> int:
+        keys, e = _word_keys(form, lemma, surface)
+        out = self._exact.get(e, 0)
+        for k in keys:
+            out |= self._folded.get(k, 0)
         return out
 
     def mask_of(self, sets: Iterable[WordSet]) -> int | None:
@@ -264,6 +271,11 @@ def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozen
         folded.update(keys)
         exact.add(e)
     return frozenset(folded), frozenset(exact)
+
+
+@lru_cache(maxsize=200_000)
+def _word_mask(index: WordSetIndex, form: str, lemma: str, surface: str | None) -> int:
+    return index._word_mask(form, lemma, surface)
 
 
 @lru_cache(maxsize=200_000)
