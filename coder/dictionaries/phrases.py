@@ -18,6 +18,7 @@ from coder.doc import Token
 from coder.text import compact, fold, strip_accents
 
 V = TypeVar("V")
+_CACHE_SIZE = 100_000  # entries of the per-index caches of words
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +41,13 @@ class PhraseIndex(Generic[V]):
         self._exact: dict[str, list[V]] = {}
         self._prefixes: set[str] = set()
         self._exact_prefixes: set[str] = set()
+        self._starts_cache: dict[str, bool] = {}  # word -> whether a name starts with it
 
     def __len__(self) -> int:
         return len(self._folded) + len(self._exact)
 
     def add(self, name: str, value: V) -> None:
+        self._starts_cache.clear()
         name = name.strip()
         if not name:
             return
@@ -118,11 +121,13 @@ class PhraseIndex(Generic[V]):
         are one surface token), then (with ``use_lemma``) on the word's lemma. ``find`` keeps,
         from the first list that has one, the longest name inside the allowed tokens."""
         first = tokens[start - 1]
-        if first.surface == "":
+        surface = first.surface
+        if surface == "":
             return []  # names start at the beginning of a surface token
+        text = first.form if surface is None else surface
         tries = []
-        if self._may_start(first.text) or first.surface is not None and self._may_start(first.form):
-            capital = first.text[:1].isupper()
+        if self._may_start(text) or surface is not None and self._may_start(first.form):
+            capital = text[:1].isupper()
             spans, stop = self._scan(tokens, start, capital, surface=True)
             tries.append(spans)
             if any(tokens[k - 1].surface is not None for k in range(start, stop + 1)):
@@ -130,13 +135,21 @@ class PhraseIndex(Generic[V]):
                 if words != spans:
                     tries.append(words)
         if use_lemma:
-            vals = [v for v, _ in self._folded.get(_folded_key(first.lemma), ())]
-            if vals:
-                tries.append([(start, tuple(vals))])
-        return [spans for spans in tries if spans]
+            found = self._folded.get(_folded_key(first.lemma))
+            if found:
+                tries.append([(start, tuple([v for v, _ in found]))])
+        return [spans for spans in tries if spans] if tries else tries
 
     def _may_start(self, word: str) -> bool:
-        """Whether some name starts with this word."""
+        """Whether some name starts with this word (cached)."""
+        known = self._starts_cache.get(word)
+        if known is None:
+            if len(self._starts_cache) >= _CACHE_SIZE:
+                self._starts_cache.clear()
+            known = self._starts_cache[word] = self._starts_with(word)
+        return known
+
+    def _starts_with(self, word: str) -> bool:
         f = _folded_key(word)
         if f in self._prefixes or f in self._folded:  # ("" is a key but no prefix)
             return True
@@ -224,6 +237,7 @@ class WordSetIndex:
 
     def __init__(self, sets: Iterable[WordSet]) -> None:
         self.bits: dict[WordSet, int] = {}
+        self._masks: dict[tuple[str, str, str | None], int] = {}  # (form, lemma, surface) -> bits
         self._folded: dict[str, int] = {}
         self._exact: dict[str, int] = {}
         for ws in sets:
@@ -239,8 +253,12 @@ class WordSetIndex:
         """The bits of the indexed sets whose ``may_hit`` is true for the keys of these words
         (see ``region_keys``)."""
         out = 0
+        masks = self._masks
         for t in tokens:
-            out |= _word_mask(self, t.form, t.lemma, t.surface)
+            m = masks.get((t.form, t.lemma, t.surface))
+            if m is None:
+                m = self._word_mask(t.form, t.lemma, t.surface)
+            out |= m
         return out
 
     def _word_mask(self, form: str, lemma: str, surface: str | None) -> int:
@@ -248,6 +266,9 @@ class WordSetIndex:
         out = self._exact.get(e, 0)
         for k in keys:
             out |= self._folded.get(k, 0)
+        if len(self._masks) >= _CACHE_SIZE:
+            self._masks.clear()
+        self._masks[(form, lemma, surface)] = out
         return out
 
     def mask_of(self, sets: Iterable[WordSet]) -> int | None:
@@ -271,11 +292,6 @@ def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozen
         folded.update(keys)
         exact.add(e)
     return frozenset(folded), frozenset(exact)
-
-
-@lru_cache(maxsize=200_000)
-def _word_mask(index: WordSetIndex, form: str, lemma: str, surface: str | None) -> int:
-    return index._word_mask(form, lemma, surface)
 
 
 @lru_cache(maxsize=200_000)
