@@ -90,9 +90,9 @@ class SentenceCoder:
     def _possible(self, sent: Sentence, p: Pattern) -> bool:
         """False when some condition of a pattern cannot hold: its words are not in the sentence."""
         mask = self._sentence_words(sent)
-        if id(p) not in self._needs:
-            self._needs[id(p)] = self._word_sets.mask_of(c.words for c in p.with_ if c.words is not None)
-        need = self._needs[id(p)]
+        need = self._needs.get(id(p), -1)
+        if need == -1:
+            need = self._needs[id(p)] = self._word_sets.mask_of(c.words for c in p.with_ if c.words is not None)
         if need is None:
             return all(c.words is None or self._may_occur(sent, c.words) for c in p.with_)
         return mask & need == need
