@@ -130,10 +130,12 @@ class PhraseIndex(Generic[V]):
             capital = text[:1].isupper()
             spans, stop = self._scan(tokens, start, capital, surface=True)
             tries.append(spans)
-            if any(tokens[k - 1].surface is not None for k in range(start, stop + 1)):
-                words, _ = self._scan(tokens, start, capital, surface=False)
-                if words != spans:
-                    tries.append(words)
+            for k in range(start, stop + 1):
+                if tokens[k - 1].surface is not None:  # the words may differ from the surface
+                    words, _ = self._scan(tokens, start, capital, surface=False)
+                    if words != spans:
+                        tries.append(words)
+                    break
         if use_lemma:
             found = self._folded.get(_folded_key(first.lemma))
             if found:
