@@ -74,3 +74,15 @@ def test_feats_first_value_wins():
     assert (t.feat("Mood"), t.feat("Tense"), t.feat("Flag"), t.feat("Voice")) == ("Ind", "Past", "", None)
     assert Token(1, "a", "a", "X", "_", 0, "root").feat("Mood") is None
     assert Token(1, "a", "a", "X", "", 0, "root").feat("Mood") is None
+
+
+def test_cached_scans_do_not_cut_names_short():
+    idx: PhraseIndex[str] = PhraseIndex()
+    idx.add("New York City", "NYC")
+    idx.add("New York", "NY")
+    idx.add("the Hague", "HAG")
+    assert [m.values for m in idx.find(words(("New", None), ("York", None)))] == [("NY",)]
+    assert [m.values for m in idx.find(words(("New", None), ("York", None), ("City", None)))] == [("NYC",)]
+    assert idx.find(words(("the", None), ("talks", None))) == []
+    assert [m.values for m in idx.find(words(("the", None), ("Hague", None)))] == [("HAG",)]
+    assert [(m.start, m.values) for m in idx.find(words(("in", None), ("New", None), ("York", None)))] == [(2, ("NY",))]

@@ -42,12 +42,14 @@ class PhraseIndex(Generic[V]):
         self._prefixes: set[str] = set()
         self._exact_prefixes: set[str] = set()
         self._starts_cache: dict[str, bool] = {}  # word -> whether a name starts with it
+        self._scan_cache: dict[tuple, tuple] = {}  # see _scans
 
     def __len__(self) -> int:
         return len(self._folded) + len(self._exact)
 
     def add(self, name: str, value: V) -> None:
         self._starts_cache.clear()
+        self._scan_cache.clear()
         name = name.strip()
         if not name:
             return
@@ -127,20 +129,39 @@ class PhraseIndex(Generic[V]):
         text = first.form if surface is None else surface
         tries = []
         if self._may_start(text) or surface is not None and self._may_start(first.form):
-            capital = text[:1].isupper()
-            spans, stop = self._scan(tokens, start, capital, surface=True)
-            tries.append(spans)
-            for k in range(start, stop + 1):
-                if tokens[k - 1].surface is not None:  # the words may differ from the surface
-                    words, _ = self._scan(tokens, start, capital, surface=False)
-                    if words != spans:
-                        tries.append(words)
-                    break
+            tries = self._scans(tokens, start, text)
         if use_lemma:
             found = self._folded.get(_folded_key(first.lemma))
             if found:
                 tries.append([(start, tuple([v for v, _ in found]))])
-        return [spans for spans in tries if spans] if tries else tries
+        return tries
+
+    def _scans(self, tokens: Sequence[Token], start: int, text: str) -> list[list[tuple[int, tuple[V, ...]]]]:
+        """The non-empty scans from a token (see ``_scan``): on surface text, then on words if
+        they differ. Cached by the first two words when the scans looked no further (most stop
+        there: "the", "de" begin names but "the talks", "de la" do not)."""
+        first = tokens[start - 1]
+        nxt = tokens[start] if start < len(tokens) else None
+        key = (first.surface, first.form, None if nxt is None else (nxt.surface, nxt.form))
+        cached = self._scan_cache.get(key)
+        if cached is not None:
+            return [[(start + d, vals) for d, vals in spans] for spans in cached]
+        capital = text[:1].isupper()
+        spans, stop, cut = self._scan(tokens, start, capital, surface=True)
+        tries = [spans]
+        for k in range(start, stop + 1):
+            if tokens[k - 1].surface is not None:  # the words may differ from the surface
+                words, stop_words, cut_words = self._scan(tokens, start, capital, surface=False)
+                stop, cut = max(stop, stop_words), cut or cut_words
+                if words != spans:
+                    tries.append(words)
+                break
+        tries = [spans for spans in tries if spans]
+        if stop <= start + 1 and not (cut and nxt is not None):  # the key tells all they saw
+            if len(self._scan_cache) >= _CACHE_SIZE:
+                self._scan_cache.clear()
+            self._scan_cache[key] = tuple(tuple((j - start, vals) for j, vals in spans) for spans in tries)
+        return tries
 
     def _may_start(self, word: str) -> bool:
         """Whether some name starts with this word (cached)."""
@@ -161,9 +182,9 @@ class PhraseIndex(Generic[V]):
         return e in self._exact_prefixes or e in self._exact
 
     def _scan(self, tokens: Sequence[Token], start: int, capital: bool,
-              surface: bool) -> tuple[list[tuple[int, tuple[V, ...]]], int]:
+              surface: bool) -> tuple[list[tuple[int, tuple[V, ...]]], int, bool]:
         """Every match starting at ``start``, on surface text or on syntactic words, shortest
-        first; and the last token looked at."""
+        first; the last token looked at; whether the tokens ran out before the names did."""
         out: list[tuple[int, tuple[V, ...]]] = []
         folded, prefixes = self._folded, self._prefixes
         exact, exact_prefixes = self._exact, self._exact_prefixes
@@ -187,7 +208,7 @@ class PhraseIndex(Generic[V]):
             if not more:
                 break
             j += 1
-        return out, min(j, len(tokens))
+        return out, min(j, len(tokens)), j > len(tokens)
 
 
 @lru_cache(maxsize=200_000)
