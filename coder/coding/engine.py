@@ -87,9 +87,9 @@ class SentenceCoder:
             return words.may_hit(*region_keys(sent.tokens, range(1, len(sent.tokens) + 1)))
         return bool(mask >> bit & 1)
 
-    def _possible(self, sent: Sentence, p: Pattern) -> bool:
-        """False when some condition of a pattern cannot hold: its words are not in the sentence."""
-        mask = self._sentence_words(sent)
+    def _possible(self, sent: Sentence, p: Pattern, mask: int) -> bool:
+        """False when some condition of a pattern cannot hold: its words are not in the sentence
+        (``mask``: see ``_sentence_words``)."""
         need = self._needs.get(id(p), -1)
         if need == -1:
             need = self._needs[id(p)] = self._word_sets.mask_of(c.words for c in p.with_ if c.words is not None)
@@ -191,8 +191,9 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
+            words = 0 if self.explaining else self._sentence_words(sent)
             for p in patterns[tid]:
-                if not self.explaining and not self._possible(sent, p):
+                if not self.explaining and not self._possible(sent, p, words):
                     continue  # (_match would fail; explain says why)
                 ok, why, used = self._match(sent, f, p)
                 att.tried.append((p.id, why))

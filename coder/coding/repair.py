@@ -152,6 +152,8 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _comma_lists(sent: Sentence) -> Sentence:
+    if " ".join(map(attrgetter("deprel"), sent.tokens)).count("nsubj") < 2:
+        return sent  # (a quick test: two subjects at least)
     moves: dict[int, tuple[int, str]] = {}
     subjects: dict[int, list[int]] = {}  # head -> its subjects, in sentence order
     for t in sent.tokens:
