@@ -29,7 +29,8 @@ class Frame:
     passive: bool = False
 
     def get(self, rel: str) -> list[int]:
-        return [t for r, t in self.deps if r == rel or r.startswith(rel + ":")]
+        sub = rel + ":"
+        return [t for r, t in self.deps if r == rel or r.startswith(sub)]
 
 
 class FrameBuilder:
@@ -128,6 +129,8 @@ class FrameBuilder:
             if base(t.deprel) in ("mark", "case"):
                 words.append(fold(t.form))
                 words.extend(fold(s.token(g).form) for g in s.children(c) if base(s.token(g).deprel) == "fixed")
+        if not words:
+            return set()
         out = set(words)
         out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
         return out
@@ -187,8 +190,7 @@ class FrameBuilder:
 
     def _hypothetical(self, tid: int) -> bool:
         s, lang = self.sent, self.lang
-        toks = [s.token(tid)] + [s.token(c) for c in s.children(tid) if base(s.token(c).deprel) == "aux"]
-        for t in toks:
+        for t in (s.token(tid), *(s.token(c) for c in s.children(tid) if base(s.token(c).deprel) == "aux")):
             if fold(t.lemma) in lang.hypothetical_auxiliaries or fold(t.form) in lang.hypothetical_auxiliaries:
                 return True
             if t.feat("Mood") in lang.hypothetical_moods:
