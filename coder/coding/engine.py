@@ -68,6 +68,8 @@ class SentenceCoder:
         self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
         self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
         self._needs: dict[int, int | None] = {}  # id(pattern) -> bits of its conditions' words
+        self._in_sentence: int | None = None  # per sentence (see explain): its condition words' bits
+        self._hanging: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
 
     def _sentence_words(self, sent: Sentence) -> int:
         """The bits (see WordSetIndex) of the condition words that may occur in the sentence."""
