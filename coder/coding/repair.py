@@ -50,6 +50,8 @@ def repair(sent: Sentence, lang: Language) -> Sentence:
     return out
 
 
+# Each repair first makes a quick test (C-level loops) for a word or tag its condition needs, and
+# skips the sentence without it: change the test along with the condition.
 def _none_folded_in(words: frozenset[str], tokens: list[Token], field: str) -> bool:
     """Whether no token's folded ``field`` (form, lemma) is one of some words (a quick test)."""
     return words.isdisjoint(map(fold, map(attrgetter(field), tokens)))
