@@ -82,7 +82,8 @@ class SentenceCoder:
 
     def _may_occur(self, sent: Sentence, words: WordSet) -> bool:
         """False when none of a condition's words is in the sentence (cheap: the sentence's words
-        are looked up once in an index of all patterns' condition words)."""
+        are looked up once in an index of all patterns' condition words). Valid while conditions
+        see words only through their ``region_keys`` (forms, lemmas, surfaces)."""
         mask = self._sentence_words(sent)
         bit = self._word_sets.bits.get(words)
         if bit is None:  # a pattern added after the index was built
