@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 
@@ -43,13 +44,19 @@ class Token:
         return self.form if self.surface is None else self.surface
 
     def feat(self, name: str) -> str | None:
-        if not self.feats or self.feats == "_":
-            return None
-        for kv in self.feats.split("|"):
+        return _features(self.feats).get(name) if self.feats else None
+
+
+@lru_cache(maxsize=65_536)
+def _features(feats: str) -> dict[str, str]:
+    """A FEATS column as a dict ("_": none; the first value of a repeated feature); cached, not
+    to be changed."""
+    out: dict[str, str] = {}
+    if feats != "_":
+        for kv in feats.split("|"):
             k, _, v = kv.partition("=")
-            if k == name:
-                return v
-        return None
+            out.setdefault(k, v)
+    return out
 
 
 @dataclass
@@ -62,6 +69,7 @@ class Sentence:
     sent_id: str | None = None
     _children: list[list[int]] | None = field(default=None, repr=False, compare=False)
     repaired: bool = field(default=False, repr=False, compare=False)  # see coder.coding.repair
+    _memos: dict[int, dict] | None = field(default=None, repr=False, compare=False)
 
     def token(self, tid: int) -> Token:
         return self.tokens[tid - 1]
@@ -75,6 +83,13 @@ class Sentence:
                     kids[t.head].append(t.id)
             self._children = kids
         return self._children[tid]
+
+    def memo(self, owner: object) -> dict:
+        """A cache of what ``owner`` (a phrase index, say) derives from this sentence's tokens,
+        which must not change while it is used (coder.coding works on repaired copies)."""
+        if self._memos is None:
+            self._memos = {}
+        return self._memos.setdefault(id(owner), {})
 
 
 @dataclass

@@ -12,13 +12,19 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 @lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
     """Lower-case, strip accents, unify apostrophes: 'Pékin' -> 'pekin'."""
-    s = unicodedata.normalize("NFKD", s.translate(_APOSTROPHES).casefold())
+    s = s.translate(_APOSTROPHES).casefold()
+    if s.isascii():  # nothing to decompose
+        return s
+    s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=200_000)
 def strip_accents(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.translate(_APOSTROPHES))
+    s = s.translate(_APOSTROPHES)
+    if s.isascii():  # nothing to decompose
+        return s
+    s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c))
 
 

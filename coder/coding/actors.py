@@ -46,6 +46,9 @@ class ActorResolver:
     def __init__(self, lex: Lexicon, sent: Sentence, date: str | None):
         self.lex, self.sent, self.date = lex, sent, date
         self._cache: dict[int, Actor | None] = {}
+        self._word_cache: dict[int, list[_Hit]] = {}  # hits of one word alone
+        self._all_cache: dict[int, list[Actor]] = {}
+        self._actor_memo, self._agent_memo = sent.memo(lex.actors), sent.memo(lex.agents)
 
     def resolve_all(self, head: int) -> list[Actor]:
         """Actors of a head and of each of its coordinated conjuncts.
@@ -55,6 +58,12 @@ class ActorResolver:
         conjunct of "soldats"), "les diplomates russes et américains" ("américains" a conjunct of
         "russes") give one actor per country, each with the noun's agent code.
         """
+        found = self._all_cache.get(head)
+        if found is None:
+            found = self._all_cache[head] = self._resolve_all(head)
+        return list(found)
+
+    def _resolve_all(self, head: int) -> list[Actor]:
         heads = conjuncts(self.sent, head)
         agents = [a for a in (self._head_agent(h) for h in heads) if a is not None]
         out = []
@@ -86,7 +95,7 @@ class ActorResolver:
 
     def _demonym_hits(self, tid: int) -> list[_Hit]:
         """Country hits of one word alone ("Russian", "maliens")."""
-        return [h for h in self._hits({tid: 0}) if h.actor and h.actor.kind in ("country", "adjective")]
+        return [h for h in self._word_hits(tid) if h.actor and h.actor.kind in ("country", "adjective")]
 
     def _bare_demonym(self, tid: int) -> bool:
         """A lone country adjective ("Russian", "maliens"): no agent, name or noun of its own."""
@@ -94,23 +103,30 @@ class ActorResolver:
         return (t.upos in ("ADJ", "PROPN") and bool(self._demonym_hits(tid))
                 and not any(self.sent.token(c).upos in ("NOUN", "PROPN") for c in self.sent.children(tid)
                             if base(self.sent.token(c).deprel) != "conj")
-                and all(h.actor and h.actor.kind in ("country", "adjective") for h in self._hits({tid: 0})))
+                and all(h.actor and h.actor.kind in ("country", "adjective") for h in self._word_hits(tid)))
 
     def _head_agent(self, tid: int) -> _Hit | None:
         """The agent hit of a noun that is itself an agent ("troops", "soldats", "diplomates")."""
         if self.sent.token(tid).upos != "NOUN":
             return None
-        return next((h for h in self._hits({tid: 0}) if h.agent and not h.agent.adjective), None)
+        return next((h for h in self._word_hits(tid) if h.agent and not h.agent.adjective), None)
 
     def resolve(self, head: int) -> Actor | None:
         if head not in self._cache:
             self._cache[head] = self._resolve(head)
         return self._cache[head]
 
+    def _word_hits(self, tid: int) -> list[_Hit]:
+        """Hits of one word alone (cached; not to be changed by the caller)."""
+        hits = self._word_cache.get(tid)
+        if hits is None:
+            hits = self._word_cache[tid] = self._hits({tid: 0})
+        return hits
+
     def _hits(self, ids: dict[int, int]) -> list[_Hit]:
         toks = self.sent.tokens
         hits = []
-        for m in self.lex.actors.find(toks, ids):
+        for m in self.lex.actors.find(toks, ids, memo=self._actor_memo):
             d = min(ids[i] for i in range(m.start, m.end + 1))
             for v in m.values:
                 hits.append(_Hit(m.start, m.end, d, actor=v))
@@ -121,7 +137,7 @@ class ActorResolver:
                     for v in self.lex.actors.lookup(form[: -len(suffix)]):
                         if v.kind in ("country", "adjective"):
                             hits.append(_Hit(i, i, ids[i], actor=v))
-        for m in self.lex.agents.find(toks, ids, use_lemma=True):
+        for m in self.lex.agents.find(toks, ids, use_lemma=True, memo=self._agent_memo):
             d = min(ids[i] for i in range(m.start, m.end + 1))
             hits.append(_Hit(m.start, m.end, d, agent=m.values[0]))
         return hits

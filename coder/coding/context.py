@@ -55,7 +55,7 @@ def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> s
     """The countries named in the sentence outside the events' actor phrases."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
     found = set()
-    for m in lex.actors.find(sent.tokens):
+    for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
         if any(i in used for i in range(m.start, m.end + 1)):
             continue
         # a country, a capital or a town named as a place ("à Ouagadougou" -> BFA, "près d'Alep" -> SYR)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair_for
 from coder.coding.tree import base, case_of, depth, phrase, rel_matches, subtree
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
-from coder.dictionaries.phrases import region_keys
+from coder.dictionaries.phrases import WordSet, WordSetIndex, region_keys
 from coder.doc import ParsedStory, Sentence
 from coder.text import fold
 
 CLAUSE_RELS = ("xcomp", "ccomp", "advcl", "csubj")
+PREDICATE_UPOS = frozenset({*NOMINAL_UPOS, "VERB", "AUX", "ADJ"})  # words that may carry a pattern
 
 
 @dataclass
@@ -61,26 +63,60 @@ def reciprocal(code: str) -> bool:
 class SentenceCoder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        # (nominal?, lemma, form) -> (patterns keyed by the word alone, most specific first;
-        # patterns with a multi-word key to check in the sentence)
-        self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern]]] = {}
+        # (nominal?, lemma, form as parsed) -> (patterns keyed by the word alone, most specific
+        # first; patterns with a multi-word key to check in the sentence; folded lemma and form)
+        self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
+        self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
+        self._needs: dict[int, int | None] = {}  # id(pattern) -> bits of its conditions' words
+        self._in_sentence: int | None = None  # per sentence (see explain): its condition words' bits
+        self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
+
+    def _sentence_words(self, sent: Sentence) -> int:
+        """The bits (see WordSetIndex) of the condition words that may occur in the sentence."""
+        if self._in_sentence is None:
+            if self._word_sets is None:
+                self._word_sets = WordSetIndex(c.words for p in self.lex.all_patterns()
+                                               for c in (*p.with_, *p.without) if c.words is not None)
+            self._in_sentence = self._word_sets.mask(sent.tokens)
+        return self._in_sentence
+
+    def _may_occur(self, sent: Sentence, words: WordSet) -> bool:
+        """False when none of a condition's words is in the sentence (cheap: the sentence's words
+        are looked up once in an index of all patterns' condition words). Valid while conditions
+        see words only through their ``region_keys`` (forms, lemmas, surfaces)."""
+        mask = self._sentence_words(sent)
+        bit = self._word_sets.bits.get(words)
+        if bit is None:  # a pattern added after the index was built
+            return words.may_hit(*region_keys(sent.tokens, range(1, len(sent.tokens) + 1)))
+        return bool(mask >> bit & 1)
+
+    def _possible(self, sent: Sentence, p: Pattern, mask: int) -> bool:
+        """False when some condition of a pattern cannot hold: its words are not in the sentence
+        (``mask``: see ``_sentence_words``)."""
+        need = self._needs.get(id(p), -1)
+        if need == -1:
+            need = self._needs[id(p)] = self._word_sets.mask_of(c.words for c in p.with_ if c.words is not None)
+        if need is None:
+            return all(c.words is None or self._may_occur(sent, c.words) for c in p.with_)
+        return mask & need == need
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
-        nominal = t.upos in NOMINAL_UPOS
-        if not nominal and t.upos not in ("VERB", "AUX", "ADJ"):
+        if t.upos not in PREDICATE_UPOS:
             return []
-        lemma, form = fold(t.lemma), fold(t.form)
-        cached = self._by_word.get((nominal, lemma, form))
+        nominal = t.upos in NOMINAL_UPOS
+        cached = self._by_word.get((nominal, t.lemma, t.form))
         if cached is None:
+            lemma, form = fold(t.lemma), fold(t.form)
             table = self.lex.nominal_patterns if nominal else self.lex.patterns
             found = table.get(lemma) or table.get(form) or []
             if lemma != form and form in table:
                 found = list({p.id: p for p in (*found, *table[form])}.values())
             singles = sorted((p for p in found if p.single_keys & {lemma, form}), key=lambda p: p.specificity,
                              reverse=True)
-            cached = self._by_word[(nominal, lemma, form)] = (singles, [p for p in found if p.multi_keys])
-        singles, multis = cached
+            cached = self._by_word[(nominal, t.lemma, t.form)] = (
+                singles, [p for p in found if p.multi_keys], lemma, form)
+        singles, multis, lemma, form = cached
         if not multis:
             return singles
         keyed = [(1, p) for p in singles]
@@ -127,10 +163,13 @@ class SentenceCoder:
         self._hits: dict[tuple[int, int, int], bool] = {}  # per sentence: condition words x region
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+        self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
+        self._in_sentence: int | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
-        cands = [t.id for t in sent.tokens if self._patterns_for(sent, t.id)]
-        cands.sort(key=lambda tid: (depth(sent, tid), tid))
+        patterns = {t.id: found for t in sent.tokens
+                    if t.upos in PREDICATE_UPOS and (found := self._patterns_for(sent, t.id))}
+        cands = sorted(patterns, key=lambda tid: (depth(sent, tid), tid))
         consumed: set[int] = set()
         attempts = []
         question = sent.text.rstrip().endswith("?")
@@ -155,7 +194,10 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
-            for p in self._patterns_for(sent, tid):
+            words = 0 if self.explaining else self._sentence_words(sent)
+            for p in patterns[tid]:
+                if not self.explaining and not self._possible(sent, p, words):
+                    continue  # (_match would fail; explain says why)
                 ok, why, used = self._match(sent, f, p)
                 att.tried.append((p.id, why))
                 if not ok:
@@ -188,9 +230,15 @@ class SentenceCoder:
     def _deps(self, sent: Sentence, f: Frame, hanging: bool) -> list[tuple[str, int]]:
         """The frame's dependents; with ``hanging``, then the prepositional phrases (as ``obl``)
         that hang on its object or obliques: parsers disagree on PP attachment ("sent aid to
-        Syria" with "to Syria" under "aid")."""
+        Syria" with "to Syria" under "aid"). Cached per sentence."""
         if not hanging:
             return f.deps
+        out = self._hanging_deps.get(f.pred)
+        if out is None:
+            out = self._hanging_deps[f.pred] = self._with_hanging(sent, f)
+        return out
+
+    def _with_hanging(self, sent: Sentence, f: Frame) -> list[tuple[str, int]]:
         out = list(f.deps)
         for r, tid in f.deps:
             if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl") and sent.token(tid).upos in NOMINAL_UPOS:
@@ -213,6 +261,8 @@ class SentenceCoder:
 
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
         """The dependent satisfying a condition, or None."""
+        if c.words is not None and not self._may_occur(sent, c.words):
+            return None  # none of its words in the sentence
         for rel, tid in self._deps(sent, f, hanging=bool(c.case)):
             if c.rel == "other":  # any dependent but the subject
                 if base(rel) == "nsubj":
@@ -290,11 +340,11 @@ class SentenceCoder:
         """
         agents = self.lex.language.agent_prepositions
         for spec in specs:
-            rel, _, prep = spec.partition("/")
+            rel, prep, folded = _spec(spec)
             for r, tid in self._deps(sent, f, hanging=bool(prep)):
                 if tid in exclude or not rel_matches(r, rel):
                     continue
-                if prep and fold(prep) not in case_of(sent, tid):
+                if prep and folded not in case_of(sent, tid):
                     continue
                 if agent_first:
                     kids = [c for c in sent.children(tid) if base(sent.token(c).deprel) == "nmod"]
@@ -433,6 +483,13 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
         return out
+
+
+@lru_cache(maxsize=1024)
+def _spec(spec: str) -> tuple[str, str, str]:
+    """An argument spec ("obl/against") as its relation, preposition and folded preposition."""
+    rel, _, prep = spec.partition("/")
+    return rel, prep, fold(prep)
 
 
 def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:

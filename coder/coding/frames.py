@@ -16,6 +16,7 @@ from coder.doc import Sentence
 from coder.text import fold
 
 NOMINAL_UPOS = ("NOUN", "PROPN")
+_PASSIVE_RELS = frozenset({"aux:pass", "nsubj:pass", "csubj:pass"})
 
 
 @dataclass
@@ -28,7 +29,8 @@ class Frame:
     passive: bool = False
 
     def get(self, rel: str) -> list[int]:
-        return [t for r, t in self.deps if r == rel or r.startswith(rel + ":")]
+        sub = rel + ":"
+        return [t for r, t in self.deps if r == rel or r.startswith(sub)]
 
 
 class FrameBuilder:
@@ -49,8 +51,9 @@ class FrameBuilder:
         s, lang = self.sent, self.lang
         kids = s.children(tid)
         rels = [s.token(c).deprel for c in kids]
-        has_agent = any(r == "obl:agent" for r in rels)
-        reflexive = any(base(r) == "expl" for r in rels)
+        bases = set(map(base, rels))
+        has_agent = "obl:agent" in rels
+        reflexive = "expl" in bases
         tok = s.token(tid)
         # "les forces soutenues par la Russie", "rebels backed by Turkey": the modified noun is the object
         # A participle on a root noun with no agent is the sentence's own verb, misattached:
@@ -60,7 +63,7 @@ class FrameBuilder:
                         for t in s.tokens)
         # A past participle with a direct object and no agent is an active verb the parser read as a
         # reduced relative: "Syrian forces captured more districts" (not "forces captured by ...").
-        active_with_object = not has_agent and any(base(r) == "obj" for r in rels) and tok.head < tid
+        active_with_object = not has_agent and "obj" in bases and tok.head < tid
         participle = (tok.deprel == "acl" and tok.feat("VerbForm") == "Part" and not main_verb_misparsed
                       and not active_with_object and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
         # Verbs conjugated with "être" ("sont parvenus", "est venu") are not passives.
@@ -70,7 +73,7 @@ class FrameBuilder:
         passive_marked = "aux:pass" in rels or has_agent or tok.feat("Voice") == "Pass" or (
             reflexive and "nsubj:pass" in rels)
         passive = participle or (
-            any(r in ("aux:pass", "nsubj:pass", "csubj:pass") for r in rels) and (has_agent or not reflexive)
+            not _PASSIVE_RELS.isdisjoint(rels) and (has_agent or not reflexive)
             and not unaccusative and passive_marked)
         f = Frame(tid, passive=passive)
         for c in kids:
@@ -126,6 +129,8 @@ class FrameBuilder:
             if base(t.deprel) in ("mark", "case"):
                 words.append(fold(t.form))
                 words.extend(fold(s.token(g).form) for g in s.children(c) if base(s.token(g).deprel) == "fixed")
+        if not words:
+            return set()
         out = set(words)
         out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
         return out
@@ -185,8 +190,7 @@ class FrameBuilder:
 
     def _hypothetical(self, tid: int) -> bool:
         s, lang = self.sent, self.lang
-        toks = [s.token(tid)] + [s.token(c) for c in s.children(tid) if base(s.token(c).deprel) == "aux"]
-        for t in toks:
+        for t in (s.token(tid), *(s.token(c) for c in s.children(tid) if base(s.token(c).deprel) == "aux")):
             if fold(t.lemma) in lang.hypothetical_auxiliaries or fold(t.form) in lang.hypothetical_auxiliaries:
                 return True
             if t.feat("Mood") in lang.hypothetical_moods:

@@ -87,10 +87,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 from dataclasses import replace
+from operator import attrgetter
 
 from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language, Lexicon
-from coder.doc import Sentence
+from coder.doc import Sentence, Token
 from coder.text import fold
 
 # Dependents a time word may keep ("mardi dernier", "le 3 mars", "on Tuesday").
@@ -115,7 +116,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
     sent = _split_names(_verbs_on_quantities(sent))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
-    out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id)
+    out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
 
@@ -157,6 +158,18 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
     return _rebuilt(sent, changes)
 
 
+# Each repair first makes a quick test (C-level loops) for a word or tag its condition needs, and
+# skips the sentence without it: change the test along with the condition.
+def _none_folded_in(words: frozenset[str], tokens: list[Token], field: str) -> bool:
+    """Whether no token's folded ``field`` (form, lemma) is one of some words (a quick test)."""
+    return words.isdisjoint(map(fold, map(attrgetter(field), tokens)))
+
+
+def _has(tokens: list[Token], field: str, value: str) -> bool:
+    """Whether some token's ``field`` (upos, deprel) has a value (a quick test)."""
+    return value in map(attrgetter(field), tokens)
+
+
 def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
     """A copy of the sentence with some tokens' fields changed (token id -> field -> value)."""
     if not changes:
@@ -172,6 +185,8 @@ def _moved(sent: Sentence, moves: dict[int, tuple[int, str]]) -> Sentence:
 
 def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
     """An "obl:agent" with no "by"/"par" is an object ("accused Prime Minister Nawaz Sharif")."""
+    if not lang.agent_prepositions or not _has(sent.tokens, "deprel", "obl:agent"):
+        return sent
     bad = {t.id for t in sent.tokens if t.deprel == "obl:agent"
            and not any(base(sent.token(c).deprel) == "case" and fold(sent.token(c).form) in lang.agent_prepositions
                        for c in sent.children(t.id))}
@@ -201,6 +216,8 @@ _NOMINAL = ("NOUN", "PROPN", "ADJ")
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     preps = set(lang.target_prepositions)
+    if not _has(sent.tokens, "upos", "ADV"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if t.upos != "ADV" or fold(t.form) not in preps or not t.head:
@@ -225,7 +242,7 @@ def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.subordinators:
+    if not lang.subordinators or _none_folded_in(lang.subordinators, sent.tokens, "form"):
         return sent
     relabel: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
@@ -242,7 +259,8 @@ def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _time_words(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.time_words:
+    if not lang.time_words or (_none_folded_in(lang.time_words, sent.tokens, "form")
+                               and _none_folded_in(lang.time_words, sent.tokens, "lemma")):
         return sent
     moves: dict[int, int] = {}
     fixed: set[int] = set()
@@ -263,9 +281,14 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _comma_lists(sent: Sentence) -> Sentence:
+    if " ".join(map(attrgetter("deprel"), sent.tokens)).count("nsubj") < 2:
+        return sent  # (a quick test: two subjects at least)
     moves: dict[int, tuple[int, str]] = {}
-    for v in range(0, len(sent.tokens) + 1):
-        subs = [c for c in sent.children(v) if base(sent.token(c).deprel) == "nsubj"]
+    subjects: dict[int, list[int]] = {}  # head -> its subjects, in sentence order
+    for t in sent.tokens:
+        if 0 <= t.head <= len(sent.tokens) and base(t.deprel) == "nsubj":
+            subjects.setdefault(t.head, []).append(t.id)
+    for _, subs in sorted(subjects.items()):
         for a, b in zip(subs, subs[1:], strict=False):
             end_a, start_b = max(subtree(sent, a)), min(subtree(sent, b))
             while end_a > a and sent.token(end_a).form == ",":  # the comma may hang on the first
@@ -278,6 +301,8 @@ def _comma_lists(sent: Sentence) -> Sentence:
 
 
 def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
+    if not _has(sent.tokens, "upos", "ADV"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if t.upos != "ADV" or base(t.deprel) != "obj":
@@ -294,8 +319,9 @@ def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     fix: set[int] = set()
     moves: dict[int, str] = {}
     no_verb = not any(t.upos in ("VERB", "AUX") for t in sent.tokens)
+    with_subject = {t.head for t in sent.tokens if base(t.deprel) == "nsubj"}
     for t in sent.tokens:
-        if t.upos != "NOUN":
+        if t.upos != "NOUN" or not (t.id in with_subject or t.head == 0 and no_verb):
             continue
         kids = sent.children(t.id)
         rels = {base(sent.token(c).deprel) for c in kids}

@@ -37,14 +37,18 @@ def subtree(sent: Sentence, tid: int) -> set[int]:
     return out
 
 
-def case_of(sent: Sentence, tid: int) -> set[str]:
-    """Folded prepositions/markers (case, mark) attached to a token."""
-    out = set()
-    for c in sent.children(tid):
-        t = sent.token(c)
-        if base(t.deprel) in ("case", "mark"):
-            out.add(fold(t.lemma))
-            out.add(fold(t.form))
+def case_of(sent: Sentence, tid: int) -> frozenset[str]:
+    """Folded prepositions/markers (case, mark) attached to a token (cached per sentence)."""
+    memo = sent.memo(case_of)
+    out = memo.get(tid)
+    if out is None:
+        found = set()
+        for c in sent.children(tid):
+            t = sent.token(c)
+            if base(t.deprel) in ("case", "mark"):
+                found.add(fold(t.lemma))
+                found.add(fold(t.form))
+        out = memo[tid] = frozenset(found)
     return out
 
 

@@ -18,6 +18,7 @@ from coder.doc import Token
 from coder.text import compact, fold, strip_accents
 
 V = TypeVar("V")
+_CACHE_SIZE = 100_000  # entries of the per-index caches of words
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +41,15 @@ class PhraseIndex(Generic[V]):
         self._exact: dict[str, list[V]] = {}
         self._prefixes: set[str] = set()
         self._exact_prefixes: set[str] = set()
+        self._starts_cache: dict[str, bool] = {}  # word -> whether a name starts with it
+        self._scan_cache: dict[tuple, tuple] = {}  # see _scans
 
     def __len__(self) -> int:
         return len(self._folded) + len(self._exact)
 
     def add(self, name: str, value: V) -> None:
+        self._starts_cache.clear()
+        self._scan_cache.clear()
         name = name.strip()
         if not name:
             return
@@ -72,56 +77,138 @@ class PhraseIndex(Generic[V]):
         return compact(fold(word)) in self._folded or compact(strip_accents(word)) in self._exact
 
     def find(
-        self, tokens: Sequence[Token], allowed: Iterable[int] | None = None, use_lemma: bool = False
+        self, tokens: Sequence[Token], allowed: Iterable[int] | None = None, use_lemma: bool = False,
+        memo: dict | None = None,
     ) -> list[Match[V]]:
-        """Longest, non-overlapping matches over consecutive tokens (ids in ``allowed`` only)."""
+        """Longest, non-overlapping matches over consecutive tokens (ids in ``allowed`` only).
+
+        ``memo``: a dict kept by the caller for one token list (one sentence) and this index; it
+        caches the names starting at each token, so repeated searches over parts of the sentence
+        cost little.
+        """
         ids = sorted(allowed) if allowed is not None else [t.id for t in tokens]
         ok = set(ids)
+        if memo is None:
+            memo = {}
         out: list[Match[V]] = []
         covered = 0
         for start in ids:
             if start <= covered:
                 continue
-            first = tokens[start - 1]
-            if first.surface == "":
-                continue  # names start at the beginning of a surface token
-            capital = first.text[:1].isupper()
-            best = self._scan(tokens, start, ok, capital, surface=True)
-            if best is None:  # "Russia's", "Korea's" are one surface token: try the words
-                best = self._scan(tokens, start, ok, capital, surface=False)
-            if best is None and use_lemma:
-                tok = tokens[start - 1]
-                vals = [v for v, _ in self._folded.get(compact(fold(tok.lemma)), ())]
-                if vals:
-                    best = Match(start, start, tuple(vals))
-            if best is not None:
-                out.append(best)
-                covered = best.end
+            key = -start if use_lemma else start
+            tries = memo.get(key)
+            if tries is None:
+                tries = memo[key] = self._starting_at(tokens, start, use_lemma)
+            if not tries:
+                continue
+            last = max(spans[-1][0] for spans in tries)
+            end = start
+            while end < last and end + 1 in ok:
+                end += 1
+            for spans in tries:
+                best = None
+                for j, vals in spans:
+                    if j <= end:
+                        best = Match(start, j, vals)
+                if best is not None:
+                    out.append(best)
+                    covered = best.end
+                    break
         return out
 
-    def _scan(self, tokens: Sequence[Token], start: int, ok: set[int], capital: bool,
-              surface: bool) -> Match[V] | None:
-        """Longest match starting at ``start``, on surface text or on syntactic words."""
-        best: Match[V] | None = None
+    def _starting_at(self, tokens: Sequence[Token], start: int,
+                     use_lemma: bool) -> list[list[tuple[int, tuple[V, ...]]]]:
+        """The names that may start at a token, as lists of (last token id, values), shortest
+        first, to try in order: on surface text, then on syntactic words ("Russia's", "Korea's"
+        are one surface token), then (with ``use_lemma``) on the word's lemma. ``find`` keeps,
+        from the first list that has one, the longest name inside the allowed tokens."""
+        first = tokens[start - 1]
+        surface = first.surface
+        if surface == "":
+            return []  # names start at the beginning of a surface token
+        text = first.form if surface is None else surface
+        tries = []
+        if self._may_start(text) or surface is not None and self._may_start(first.form):
+            tries = self._scans(tokens, start, text)
+        if use_lemma:
+            found = self._folded.get(_folded_key(first.lemma))
+            if found:
+                tries.append([(start, tuple([v for v, _ in found]))])
+        return tries
+
+    def _scans(self, tokens: Sequence[Token], start: int, text: str) -> list[list[tuple[int, tuple[V, ...]]]]:
+        """The non-empty scans from a token (see ``_scan``): on surface text, then on words if
+        they differ. Cached by the first two words when the scans looked no further (most stop
+        there: "the", "de" begin names but "the talks", "de la" do not)."""
+        first = tokens[start - 1]
+        nxt = tokens[start] if start < len(tokens) else None
+        key = (first.surface, first.form, None if nxt is None else (nxt.surface, nxt.form))
+        cached = self._scan_cache.get(key)
+        if cached is not None:
+            return [[(start + d, vals) for d, vals in spans] for spans in cached]
+        capital = text[:1].isupper()
+        spans, stop, cut = self._scan(tokens, start, capital, surface=True)
+        tries = [spans]
+        for k in range(start, stop + 1):
+            if tokens[k - 1].surface is not None:  # the words may differ from the surface
+                words, stop_words, cut_words = self._scan(tokens, start, capital, surface=False)
+                stop, cut = max(stop, stop_words), cut or cut_words
+                if words != spans:
+                    tries.append(words)
+                break
+        tries = [spans for spans in tries if spans]
+        if stop <= start + 1 and not (cut and nxt is not None):  # the key tells all they saw
+            if len(self._scan_cache) >= _CACHE_SIZE:
+                self._scan_cache.clear()
+            self._scan_cache[key] = tuple(tuple((j - start, vals) for j, vals in spans) for spans in tries)
+        return tries
+
+    def _may_start(self, word: str) -> bool:
+        """Whether some name starts with this word (cached)."""
+        known = self._starts_cache.get(word)
+        if known is None:
+            if len(self._starts_cache) >= _CACHE_SIZE:
+                self._starts_cache.clear()
+            known = self._starts_cache[word] = self._starts_with(word)
+        return known
+
+    def _starts_with(self, word: str) -> bool:
+        f = _folded_key(word)
+        if f in self._prefixes or f in self._folded:  # ("" is a key but no prefix)
+            return True
+        if not self._exact:
+            return False
+        e = _exact_key(word)
+        return e in self._exact_prefixes or e in self._exact
+
+    def _scan(self, tokens: Sequence[Token], start: int, capital: bool,
+              surface: bool) -> tuple[list[tuple[int, tuple[V, ...]]], int, bool]:
+        """Every match starting at ``start``, on surface text or on syntactic words, shortest
+        first; the last token looked at; whether the tokens ran out before the names did."""
+        out: list[tuple[int, tuple[V, ...]]] = []
+        folded, prefixes = self._folded, self._prefixes
+        exact, exact_prefixes = self._exact, self._exact_prefixes
         f = e = ""
         j = start
-        exact = bool(self._exact)
-        while j in ok:
+        while j <= len(tokens):
             tok = tokens[j - 1]
             word = tok.text if surface else tok.form
             f += _folded_key(word)
-            vals: list[V] = [v for v, cap in self._folded.get(f, ()) if capital or not cap]
-            more = f in self._prefixes
+            found = folded.get(f)
+            vals: list[V] = [v for v, cap in found if capital or not cap] if found else []
+            more = f in prefixes
             if exact:
                 e += _exact_key(word)
-                vals = list(self._exact.get(e, ())) + vals
-                more = more or e in self._exact_prefixes
+                found_exact = exact.get(e)
+                if found_exact:
+                    vals = list(found_exact) + vals
+                more = more or e in exact_prefixes
             if vals:
-                best = Match(start, j, tuple(vals))
+                out.append((j, tuple(vals)))
             if not more:
                 break
             j += 1
-        return best
+        return out, min(j, len(tokens)), j > len(tokens)
 
 
 @lru_cache(maxsize=200_000)
@@ -160,15 +247,78 @@ class WordSet(PhraseIndex[bool]):
             return False
         return bool(self.find(tokens, allowed, use_lemma=True))
 
+    def may_hit(self, folded_keys: frozenset[str], exact_keys: frozenset[str]) -> bool:
+        """False when no entry can occur in words with these keys (see ``region_keys``): a quick
+        test over a whole sentence before testing its parts with ``any_hit_keys``."""
+        return (not self._single_folded.isdisjoint(folded_keys) or not self._single_exact.isdisjoint(exact_keys)
+                or bool(self._starts) and not self._starts.isdisjoint(folded_keys))
+
+
+class WordSetIndex:
+    """Many word sets indexed by their keys, to tell at once which of them may hit some words
+    (``WordSet.may_hit`` for all): each set is a bit, each word key the bits of its sets."""
+
+    def __init__(self, sets: Iterable[WordSet]) -> None:
+        self.bits: dict[WordSet, int] = {}
+        self._masks: dict[tuple[str, str, str | None], int] = {}  # (form, lemma, surface) -> bits
+        self._folded: dict[str, int] = {}
+        self._exact: dict[str, int] = {}
+        for ws in sets:
+            if ws in self.bits:
+                continue
+            bit = self.bits[ws] = len(self.bits)
+            for k in ws._single_folded | ws._starts:
+                self._folded[k] = self._folded.get(k, 0) | 1 << bit
+            for k in ws._single_exact:
+                self._exact[k] = self._exact.get(k, 0) | 1 << bit
+
+    def mask(self, tokens: Iterable[Token]) -> int:
+        """The bits of the indexed sets whose ``may_hit`` is true for the keys of these words
+        (see ``region_keys``)."""
+        out = 0
+        masks = self._masks
+        for t in tokens:
+            m = masks.get((t.form, t.lemma, t.surface))
+            if m is None:
+                m = self._word_mask(t.form, t.lemma, t.surface)
+            out |= m
+        return out
+
+    def _word_mask(self, form: str, lemma: str, surface: str | None) -> int:
+        keys, e = _word_keys(form, lemma, surface)
+        out = self._exact.get(e, 0)
+        for k in keys:
+            out |= self._folded.get(k, 0)
+        if len(self._masks) >= _CACHE_SIZE:
+            self._masks.clear()
+        self._masks[(form, lemma, surface)] = out
+        return out
+
+    def mask_of(self, sets: Iterable[WordSet]) -> int | None:
+        """The bits of some sets; None if one of them is not indexed."""
+        out = 0
+        for ws in sets:
+            bit = self.bits.get(ws)
+            if bit is None:
+                return None
+            out |= 1 << bit
+        return out
+
 
 def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozenset[str], frozenset[str]]:
     """Folded keys (forms, lemmas, surfaces) and exact keys (surfaces) of some tokens."""
-    folded, exact = set(), set()
+    folded: set[str] = set()
+    exact: set[str] = set()
     for i in allowed:
         t = tokens[i - 1]
-        folded.add(_folded_key(t.form))
-        folded.add(_folded_key(t.lemma))
-        if t.surface:
-            folded.add(_folded_key(t.surface))
-        exact.add(_exact_key(t.text))
+        keys, e = _word_keys(t.form, t.lemma, t.surface)
+        folded.update(keys)
+        exact.add(e)
     return frozenset(folded), frozenset(exact)
+
+
+@lru_cache(maxsize=200_000)
+def _word_keys(form: str, lemma: str, surface: str | None) -> tuple[tuple[str, ...], str]:
+    """A word's folded keys (form, lemma, surface) and exact key (its text), for ``region_keys``."""
+    keys = (_folded_key(form), _folded_key(lemma)) + ((_folded_key(surface),) if surface else ())
+    return keys, _exact_key(form if surface is None else surface)

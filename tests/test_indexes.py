@@ -1,0 +1,88 @@
+"""The speed-ups of the coder's look-ups give the same answers as the plain computations:
+phrase matches with a per-sentence memo, the bit index of condition words, FEATS parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder.dictionaries.phrases import PhraseIndex, WordSet, WordSetIndex, region_keys
+from coder.doc import Token
+
+
+def words(*rows: tuple[str, str | None]) -> list[Token]:
+    """Tokens from (form, surface) pairs; the lemma is the lower-cased form."""
+    return [Token(i, form, form.lower(), "NOUN", "_", 0, "dep", surface=surface)
+            for i, (form, surface) in enumerate(rows, 1)]
+
+
+@pytest.fixture
+def index() -> PhraseIndex[str]:
+    idx: PhraseIndex[str] = PhraseIndex()
+    for name, value in [("Korea", "KOR"), ("North Korea", "PRK"), ("Russia", "RUS"), ("US", "USA"),
+                        ("al-Assad", "ASSAD"), ("Saudi Arabia", "SAU")]:
+        idx.add(name, value)
+    return idx
+
+
+def test_find_with_a_memo_matches_find_without(index):
+    toks = words(("North", None), ("Korea", None), ("and", None), ("Russia's", "Russia's"), ("", ""),
+                 ("al", None), ("-", None), ("Assad", None), ("US", None), ("Saudi", None), ("Arabia", None))
+    toks[3].form, toks[4].form = "Russia", "'s"  # one surface token, two words
+    regions = [None, [1, 2], [2], [2, 3, 4, 5], [4, 5], [6, 7, 8], [6, 8], [9, 10], [10, 11], [10], [1, 3, 4]]
+    memo: dict = {}
+    for allowed in regions:
+        plain = index.find(toks, allowed)
+        assert index.find(toks, allowed, memo=memo) == plain
+    assert [(m.start, m.end, m.values) for m in index.find(toks)] == [
+        (1, 2, ("PRK",)), (4, 4, ("RUS",)), (6, 8, ("ASSAD",)), (9, 9, ("USA",)), (10, 11, ("SAU",))]
+    assert [(m.start, m.end) for m in index.find(toks, [2, 3, 4], memo=memo)] == [(2, 2), (4, 4)]
+
+
+def test_find_memo_keeps_lemma_matches_apart(index):
+    toks = words(("Russians", None))
+    toks[0].lemma = "Russia"
+    memo: dict = {}
+    assert index.find(toks, [1], memo=memo) == []
+    assert [m.values for m in index.find(toks, [1], use_lemma=True, memo=memo)] == [("RUS",)]
+    assert index.find(toks, [1], memo=memo) == []
+
+
+def test_names_added_after_a_search_are_found(index):
+    toks = words(("Kyiv", None))
+    assert index.find(toks) == []
+    index.add("Kyiv", "UKR")
+    assert [m.values for m in index.find(toks)] == [("UKR",)]
+
+
+def test_word_set_index_agrees_with_each_set():
+    sets = [WordSet(["ceasefire", "truce"]), WordSet(["cessez-le-feu"]), WordSet(["UN"]), WordSet(["aid"]),
+            WordSet(["al Qaeda", "talks"])]
+    index = WordSetIndex(sets)
+    for sentence in (["a", "truce", "with", "the", "UN"], ["cessez", "-", "le", "-", "feu"], ["un", "aid"],
+                     ["al", "Qaeda"], ["nothing", "here"]):
+        toks = words(*[(w, None) for w in sentence])
+        mask = index.mask(toks)
+        keys = region_keys(toks, range(1, len(toks) + 1))
+        for ws in sets:
+            assert bool(mask >> index.bits[ws] & 1) == ws.may_hit(*keys), (sentence, ws.words)
+    assert index.mask_of([sets[0], sets[2]]) == 0b101
+    assert index.mask_of([WordSet(["other"])]) is None
+
+
+def test_feats_first_value_wins():
+    t = Token(1, "a", "a", "VERB", "Mood=Ind|Tense=Past|Mood=Sub|Flag", 0, "root")
+    assert (t.feat("Mood"), t.feat("Tense"), t.feat("Flag"), t.feat("Voice")) == ("Ind", "Past", "", None)
+    assert Token(1, "a", "a", "X", "_", 0, "root").feat("Mood") is None
+    assert Token(1, "a", "a", "X", "", 0, "root").feat("Mood") is None
+
+
+def test_cached_scans_do_not_cut_names_short():
+    idx: PhraseIndex[str] = PhraseIndex()
+    idx.add("New York City", "NYC")
+    idx.add("New York", "NY")
+    idx.add("the Hague", "HAG")
+    assert [m.values for m in idx.find(words(("New", None), ("York", None)))] == [("NY",)]
+    assert [m.values for m in idx.find(words(("New", None), ("York", None), ("City", None)))] == [("NYC",)]
+    assert idx.find(words(("the", None), ("talks", None))) == []
+    assert [m.values for m in idx.find(words(("the", None), ("Hague", None)))] == [("HAG",)]
+    assert [(m.start, m.values) for m in idx.find(words(("in", None), ("New", None), ("York", None)))] == [(2, ("NY",))]
