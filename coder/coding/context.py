@@ -87,7 +87,10 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
         by_sent: dict[int, list[CodedEvent]] = {}
         for e in events:
             by_sent.setdefault(e.sentence, []).append(e)
-        places = {c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))}
+        # the story's places, needed only when some agent lacks a country (one scan per sentence)
+        lacking = any(a is not None and a.needs_country for e in events for a in (e.source, e.target))
+        places = {c for i, s in enumerate(sentences) if lacking
+                  for c in place_countries(s, lex, by_sent.get(i, []))}
         out = []
         for i, evs in sorted(by_sent.items()):
             if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
