@@ -50,6 +50,10 @@ def code(pipeline, text, date="2023-05-10"):
     ("Les gardiens de la révolution ont saisi un pétrolier grec.", [("IRNMIL", "1711", "GRC")]),
     # a released group named with its agent ("par"), also when the parser hangs it on the hostages
     ("La libération de trois soldats thaïlandais par le Hamas a eu lieu mardi.", [("PSEREBHMS", "0841", "THAMIL")]),
+    # AFP spells "jihadistes"; the town gives the jihadists their country; deployments "autour de"
+    ("Les soldats français ont neutralisé une dizaine de jihadistes dans la région de Ménaka.",
+     [("FRAMIL", "190", "MLIREB")]),
+    ("Pékin a déployé des navires de guerre autour de Taïwan.", [("CHNGOV", "154", "TWN")]),
     # releasing a named person
     ("L'Iran a libéré un chercheur australien.", [("IRN", "0841", "AUSEDU")]),
 ])

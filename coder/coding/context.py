@@ -28,6 +28,7 @@ target is left out (the event keeps an empty target). ``coder code --no-context`
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from coder.cameo import split_actor
@@ -95,7 +96,13 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
         by_sent: dict[int, list[CodedEvent]] = {}
         for e in events:
             by_sent.setdefault(e.sentence, []).append(e)
-        places = {c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))}
+        # the story's places, scanned once and only when an army faces a country-less side
+        scanned: list[set[str]] = []
+
+        def places() -> set[str]:
+            if not scanned:
+                scanned.append({c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))})
+            return scanned[0]
         out = []
         for i, evs in sorted(by_sent.items()):
             if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
@@ -163,7 +170,7 @@ def _domestic(e: CodedEvent) -> bool:
         or t.code[:3] in STATE_AGENTS | POPULAR_AGENTS and source_agent in DOMESTIC_ORGANS
 
 
-def _counterpart(e: CodedEvent, story_places: set[str]) -> CodedEvent:
+def _counterpart(e: CodedEvent, story_places: Callable[[], set[str]]) -> CodedEvent:
     """A country-less side of an event takes the other side's country (conflicts are mostly
     domestic: "Myanmar soldiers gunned down protesters" -> MMRCVL, "rebels attacked the Iraqi
     army" -> IRQREB); facing an army in a story whose places are all of other countries, it takes
@@ -173,12 +180,13 @@ def _counterpart(e: CodedEvent, story_places: set[str]) -> CodedEvent:
         return e
     known = t if s.needs_country else s
     country = _country(known)
-    if split_actor(known.code)[1] == "MIL" and story_places and country not in story_places:
+    where = story_places() if split_actor(known.code)[1] == "MIL" else set()
+    if where and country not in where:
         # an army fighting where the story is set, abroad: "les soldats français ont attaqué un camp
         # jihadiste" in a story set in Mali is about Malian jihadists, not French ones
-        if len(story_places) != 1:
+        if len(where) != 1:
             return e
-        country = next(iter(story_places))
+        country = next(iter(where))
     if s.needs_country and country:
         return replace(e, source=s.with_country(country, ("event counterpart",)))
     if t.needs_country and country:
