@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from coder.evaluate import load_gold, parse_triple, score
 
 
@@ -33,3 +35,25 @@ def test_gold_files_are_well_formed():
         codes = {c for i in items for _, c, _ in i.events}
         assert codes <= set(event_types())
         assert {c[:2] for c in codes} == {f"{n:02d}" for n in range(1, 21)}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def test_gold_sentences_are_not_dictionary_examples():
+    # The gold measures sentences the dictionaries were not written from (issue 3): no pattern's
+    # example may be a gold sentence or nearly one (4 words in 5 shared).
+    from coder.dictionaries import load_dictionaries
+    from tests.conftest import ROOT
+
+    dicts = load_dictionaries(None)
+    for lang in ("fr", "en"):
+        gold = [(i.id, _words(i.text)) for i in load_gold(ROOT / "tests" / "gold" / f"{lang}.yaml")]
+        copies = []
+        for p in dicts.lexicon(lang).all_patterns():
+            ex = _words(p.example or "")
+            if len(ex) < 4:
+                continue
+            copies += [(p.id, gid) for gid, g in gold if len(ex & g) >= 0.8 * len(ex | g)]
+        assert not copies, f"{lang}: dictionary examples copying gold sentences: {copies[:10]}"
