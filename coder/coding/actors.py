@@ -31,7 +31,7 @@ class Actor:
         return replace(self, code=country + self.code, needs_country=False, refs=self.refs + why)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int

@@ -29,7 +29,7 @@ class CodedEvent:
     lemma: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Attempt:
     """What happened at one candidate predicate (for `coder explain`)."""
 

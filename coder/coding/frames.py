@@ -19,7 +19,7 @@ NOMINAL_UPOS = ("NOUN", "PROPN")
 _PASSIVE_RELS = frozenset({"aux:pass", "nsubj:pass", "csubj:pass"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     pred: int
     deps: list[tuple[str, int]] = field(default_factory=list)  # (logical relation, token id)
