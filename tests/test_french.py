@@ -54,6 +54,9 @@ def code(pipeline, text, date="2023-05-10"):
     ("Les soldats français ont neutralisé une dizaine de jihadistes dans la région de Ménaka.",
      [("FRAMIL", "190", "MLIREB")]),
     ("Pékin a déployé des navires de guerre autour de Taïwan.", [("CHNGOV", "154", "TWN")]),
+    # a reporting verb after the quote has its subject after it ("..., a annoncé le Premier ministre")
+    ("Le Japon enverra une aide humanitaire à la Turquie, a annoncé le Premier ministre japonais.",
+     [("JPNGOV", "010", "-")]),
     # releasing a named person
     ("L'Iran a libéré un chercheur australien.", [("IRN", "0841", "AUSEDU")]),
 ])

@@ -75,6 +75,11 @@ subject, make a clause: the verb is the root and the name its subject (an active
 telephone" is then no passive agent). So does a subjectless verb in "parataxis" right after a
 nominal root's phrase ("Georgian and Russian troops battled for ...").
 
+Inverted subjects of reporting verbs: in "Washington ne lèvera pas les sanctions, a déclaré le
+secrétaire d'Etat" the parser often labels the subject after the verb its object. A reporting verb
+(the language's list) in "parataxis" after its governor, right after a comma, with no subject,
+has its nominal object after it as its subject.
+
 Names read as verbs: small models tag some place and person names as verbs ("Washington
 promised ...", "accused Beijing of ...", "Dmitry Medvedev visited ...") and hang the sentence on
 them. A verb whose lemma keeps a capital, or a capitalized verb between a proper noun and a verb,
@@ -116,6 +121,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
     sent = _split_names(_verbs_on_quantities(sent))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
+    sent = _inverted_reporting_subjects(sent, lang)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -585,3 +591,21 @@ def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
         if "aux:pass" in rels and "obl:agent" not in rels:
             moves[t.id] = (comp.head, "obl:agent")
     return _moved(sent, moves)
+
+
+def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
+    if not lang.reporting_verbs:
+        return sent
+    fix: dict[int, dict[str, object]] = {}
+    for verb in sent.tokens:
+        if (verb.upos != "VERB" or fold(verb.lemma) not in lang.reporting_verbs or base(verb.deprel) != "parataxis"
+                or verb.head > verb.id or _has_subject(sent, verb.id)):
+            continue
+        first = min(i for i in subtree(sent, verb.id) if sent.token(i).upos != "PUNCT")
+        if first < 2 or sent.token(first - 1).form != ",":
+            continue
+        obj = next((c for c in sent.children(verb.id) if sent.token(c).deprel == "obj" and c > verb.id
+                    and sent.token(c).upos in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            fix[obj] = {"deprel": "nsubj"}
+    return _rebuilt(sent, fix)
