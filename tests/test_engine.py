@@ -1267,3 +1267,29 @@ def test_demonym_tagged_as_verb_is_the_nouns_adjective(tmp_path, mini_dicts):
 14 ville ville NOUN 11 nmod
 """, lang="fr")
     assert triples(ps, mini_dicts, lang="fr", context=False) == [("SYRMIL", "192", "RUSREB")]
+
+
+def test_object_hung_as_apposition_on_a_place_is_repaired(tmp_path, mini_dicts):
+    # "a reçu à Rome son homologue allemand" with "homologue" an appos of "Rome"; with a comma
+    # before it, it stays an apposition ("à Rome, la capitale").
+    from coder.coding.repair import repair
+
+    rows = """
+1 Meloni Meloni PROPN 3 nsubj
+2 a avoir AUX 3 aux
+3 reçu recevoir VERB 0 root
+4 à à ADP 5 case
+5 Rome Rome PROPN 3 obl
+6 son son DET 7 det
+7 homologue homologue NOUN 5 appos
+8 allemand allemand ADJ 7 amod
+"""
+    lang = mini_dicts.lexicon("en").language
+    fixed = repair(tree(tmp_path, rows).sentences[0], lang)
+    assert (fixed.token(7).head, fixed.token(7).deprel) == (3, "obj")
+    comma = rows.replace("6 son son DET 7 det", "6 , , PUNCT 8 punct\n7 son son DET 8 det").replace(
+        "7 homologue homologue NOUN 5 appos\n8 allemand allemand ADJ 7 amod",
+        "8 homologue homologue NOUN 5 appos\n9 allemand allemand ADJ 8 amod")
+    (tmp_path / "c").mkdir()
+    kept = repair(tree(tmp_path / "c", comma).sentences[0], lang)
+    assert (kept.token(8).head, kept.token(8).deprel) == (5, "appos")

@@ -54,6 +54,13 @@ def code(pipeline, text, date="2023-05-10"):
     ("Les soldats français ont neutralisé une dizaine de jihadistes dans la région de Ménaka.",
      [("FRAMIL", "190", "MLIREB")]),
     ("Pékin a déployé des navires de guerre autour de Taïwan.", [("CHNGOV", "154", "TWN")]),
+    # a reporting verb after the quote has its subject after it ("..., a annoncé le Premier ministre")
+    ("Le Japon enverra une aide humanitaire à la Turquie, a annoncé le Premier ministre japonais.",
+     [("JPNGOV", "010", "-")]),
+    # expelling diplomats is 174, also as a noun; its "par" agent may hang deep in the complement,
+    # and it is whom the condemnation targets
+    ("L'expulsion de l'ambassadeur de Suède par Bagdad a été condamnée par l'Union européenne.",
+     [("IGOEEC", "111", "IRQGOV"), ("IRQGOV", "174", "SWEGOV")]),
     # releasing a named person
     ("L'Iran a libéré un chercheur australien.", [("IRN", "0841", "AUSEDU")]),
 ])

@@ -8,7 +8,7 @@ from functools import lru_cache
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair_for
-from coder.coding.tree import base, case_of, depth, phrase, rel_matches, subtree
+from coder.coding.tree import base, case_of, depth, nested_agents, phrase, rel_matches, subtree
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
 from coder.dictionaries.phrases import WordSet, WordSetIndex, region_keys
 from coder.doc import ParsedStory, Sentence
@@ -347,9 +347,7 @@ class SentenceCoder:
                 if prep and folded not in case_of(sent, tid):
                     continue
                 if agent_first:
-                    kids = [c for c in sent.children(tid) if base(sent.token(c).deprel) == "nmod"]
-                    kids += [g for c in kids for g in sent.children(c) if base(sent.token(g).deprel) == "nmod"]
-                    by = [c for c in kids if case_of(sent, c) & agents]
+                    by = nested_agents(sent, tid, agents)
                     by += self._blamed_on(sent, tid)
                     found = [a for c in by if c not in exclude for a in actors.resolve_all(c)]
                     if found:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coder.coding.tree import base, case_of, subtree
+from coder.coding.tree import base, case_of, nested_agents, subtree
 from coder.dictionaries.model import Language
 from coder.doc import Sentence
 from coder.text import fold
@@ -251,7 +251,7 @@ class FrameBuilder:
 
     def _nominal_agent(self, f: Frame) -> None:
         """A "par"/"by" agent of an event noun is its subject, also when the parser hung it under
-        the noun's complement ("l'enlèvement de deux journalistes par des djihadistes"); the
+        the noun's complement, at any depth ("l'enlèvement de deux journalistes par des djihadistes"); the
         genitive complement is then the object."""
         s, agents = self.sent, self.lang.agent_prepositions
         found = None
@@ -261,7 +261,7 @@ class FrameBuilder:
             if case_of(s, c) & agents:
                 found = c
                 break
-            inner = [g for g in s.children(c) if base(s.token(g).deprel) == "nmod" and case_of(s, g) & agents]
+            inner = nested_agents(s, c, agents)
             if inner:
                 found = inner[0]
                 break

@@ -75,6 +75,15 @@ subject, make a clause: the verb is the root and the name its subject (an active
 telephone" is then no passive agent). So does a subjectless verb in "parataxis" right after a
 nominal root's phrase ("Georgian and Russian troops battled for ...").
 
+Inverted subjects of reporting verbs: in "Washington ne lèvera pas les sanctions, a déclaré le
+secrétaire d'Etat" the parser often labels the subject after the verb its object. A reporting verb
+(the language's list) in "parataxis" after its governor, right after a comma, with no subject,
+has its nominal object after it as its subject.
+
+Objects read as appositions: in "a accueilli à Ankara son homologue russe" the parser may hang
+the object on the place before it as an "appos". An apposition with a determiner, right after a
+case-marked oblique of a verb with no object and with no comma before it, is the verb's object.
+
 Names read as verbs: small models tag some place and person names as verbs ("Washington
 promised ...", "accused Beijing of ...", "Dmitry Medvedev visited ...") and hang the sentence on
 them. A verb whose lemma keeps a capital, or a capitalized verb between a proper noun and a verb,
@@ -116,6 +125,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
     sent = _split_names(_verbs_on_quantities(sent))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
+    sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -585,3 +595,44 @@ def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
         if "aux:pass" in rels and "obl:agent" not in rels:
             moves[t.id] = (comp.head, "obl:agent")
     return _moved(sent, moves)
+
+
+def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
+    if not lang.reporting_verbs:
+        return sent
+    fix: dict[int, dict[str, object]] = {}
+    for verb in sent.tokens:
+        if (verb.upos != "VERB" or fold(verb.lemma) not in lang.reporting_verbs or base(verb.deprel) != "parataxis"
+                or verb.head > verb.id or _has_subject(sent, verb.id)):
+            continue
+        first = _first_word(sent, verb.id)
+        if first < 2 or sent.token(first - 1).form != ",":
+            continue
+        obj = next((c for c in sent.children(verb.id) if sent.token(c).deprel == "obj" and c > verb.id
+                    and sent.token(c).upos in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            fix[obj] = {"deprel": "nsubj"}
+    return _rebuilt(sent, fix)
+
+
+def _objects_read_as_appositions(sent: Sentence) -> Sentence:
+    if not _has(sent.tokens, "deprel", "appos"):
+        return sent
+    fix: dict[int, dict[str, object]] = {}
+    for t in sent.tokens:
+        head = sent.token(t.head) if t.head and base(t.deprel) == "appos" else None
+        if (head is None or not head.head or base(head.deprel) != "obl" or not case_of(sent, head.id)
+                or sent.token(head.head).upos != "VERB" or t.id < head.id):
+            continue
+        kids = sent.children(t.id)
+        verb_kids = sent.children(head.head)
+        if (not any(base(sent.token(c).deprel) == "det" for c in kids) or sent.token(_first_word(sent, t.id) - 1).form == ","
+                or any(base(sent.token(c).deprel) == "obj" for c in verb_kids)):
+            continue
+        fix[t.id] = {"head": head.head, "deprel": "obj"}
+    return _rebuilt(sent, fix)
+
+
+def _first_word(sent: Sentence, tid: int) -> int:
+    """The first token of ``tid``'s subtree that is not punctuation."""
+    return min(i for i in subtree(sent, tid) if sent.token(i).upos != "PUNCT")

@@ -52,6 +52,21 @@ def case_of(sent: Sentence, tid: int) -> frozenset[str]:
     return out
 
 
+def nested_agents(sent: Sentence, tid: int, agent_preps: frozenset[str]) -> list[int]:
+    """The "par"/"by" nmods down the chains of nmods under ``tid``: parsers hang the agent of an
+    event noun on its complement, at any depth ("l'expulsion de l'ambassadeur de France par
+    Niamey" puts "par Niamey" under "France")."""
+    out = []
+    for c in sent.children(tid):
+        if base(sent.token(c).deprel) != "nmod":
+            continue
+        if case_of(sent, c) & agent_preps:
+            out.append(c)
+        else:
+            out.extend(nested_agents(sent, c, agent_preps))
+    return out
+
+
 def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) -> dict[int, int]:
     """Token id -> depth for the noun phrase of ``head`` (clauses and conjuncts excluded).
 
