@@ -1293,3 +1293,35 @@ def test_object_hung_as_apposition_on_a_place_is_repaired(tmp_path, mini_dicts):
     (tmp_path / "c").mkdir()
     kept = repair(tree(tmp_path / "c", comma).sentences[0], lang)
     assert (kept.token(8).head, kept.token(8).deprel) == (5, "appos")
+
+
+def test_headline_passive_has_no_victim_source(tmp_path, shipped_dicts):
+    # "Five Nigerian soldiers killed in ambush": a headline passive read as active by the parser;
+    # the soldiers are the victims, not the source. With a "by" phrase the agent is the source.
+    ps = tree(tmp_path, """
+1 Five five NUM 3 nummod
+2 Nigerian Nigerian ADJ 3 amod
+3 soldiers soldier NOUN 4 nsubj
+4 killed kill VERB 0 root Tense=Past|VerbForm=Fin
+5 in in ADP 6 case
+6 ambush ambush NOUN 4 obl
+
+1 Two two NUM 3 nummod
+2 Kenyan Kenyan ADJ 3 amod
+3 journalists journalist NOUN 4 nsubj
+4 detained detain VERB 0 root Tense=Past|VerbForm=Fin
+5 by by ADP 7 case
+6 Somali Somali ADJ 7 amod
+7 police police NOUN 4 obl
+
+1 Nigerian Nigerian ADJ 2 amod
+2 troops troop NOUN 3 nsubj
+3 killed kill VERB 0 root Tense=Past|VerbForm=Fin
+4 ten ten NUM 5 nummod
+5 militants militant NOUN 3 obj
+6 . . PUNCT 3 punct
+""")
+    got = triples(ps, shipped_dicts)
+    assert ("SOMCOP", "173", "KENMED") in got
+    assert [s for s, _, _ in got if s.endswith("MIL")] == ["NGAMIL"]  # an object: active
+

@@ -22,6 +22,11 @@ Infinitives hung on an object: in "a exhorté Israël et le Hezbollah à faire p
 parsers often make "faire" an xcomp of "Hezbollah"; a noun takes no xcomp, so the infinitive goes
 back to the verb whose object the noun (or the first of its conjuncts) is.
 
+Headline passives: "Five soldiers killed in ambush", "Three policemen wounded by gunmen" come out
+as active clauses (no auxiliary, the victims as subject); a main verb of the language's
+``headline_passive_verbs`` in the past with a subject before it and no auxiliary, object or
+complement clause is a passive, its "by" phrase the agent.
+
 Demonyms read as verbs: French "israéliens", "malien", "touareg" are sometimes tagged VERB (an
 acl with an "obl:agent", or a ccomp holding the noun before it); with the lexicon's country
 adjectives (``repair_for``) they become the adjective of their noun again.
@@ -126,6 +131,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _split_names(_verbs_on_quantities(sent))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
+    sent = _headline_passives(sent, lang)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -612,6 +618,29 @@ def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
                     and sent.token(c).upos in ("NOUN", "PROPN")), None)
         if obj is not None:
             fix[obj] = {"deprel": "nsubj"}
+    return _rebuilt(sent, fix)
+
+
+def _headline_passives(sent: Sentence, lang: Language) -> Sentence:
+    verbs = lang.headline_passive_verbs
+    if not verbs or _none_folded_in(verbs, sent.tokens, "lemma"):
+        return sent
+    fix: dict[int, dict[str, object]] = {}
+    for verb in sent.tokens:
+        if (verb.head or verb.upos != "VERB" or fold(verb.lemma) not in verbs
+                or verb.feat("Tense") != "Past" and verb.feat("VerbForm") != "Part"):
+            continue
+        kids = {c: sent.token(c) for c in sent.children(verb.id)}
+        rels = {base(k.deprel) for k in kids.values()}
+        if rels & {"aux", "obj", "iobj", "ccomp", "xcomp", "expl"}:
+            continue
+        subjects = [c for c, k in kids.items() if k.deprel == "nsubj" and c < verb.id]
+        if not subjects:
+            continue
+        fix.update((c, {"deprel": "nsubj:pass"}) for c in subjects)
+        fix[verb.id] = {"feats": "Tense=Past|VerbForm=Part|Voice=Pass"}
+        fix.update((c, {"deprel": "obl:agent"}) for c, k in kids.items()
+                   if base(k.deprel) == "obl" and c > verb.id and case_of(sent, c) & lang.agent_prepositions)
     return _rebuilt(sent, fix)
 
 

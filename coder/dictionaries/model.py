@@ -116,6 +116,7 @@ class Language:
     time_words: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     unaccusative_verbs: frozenset[str] = frozenset()
+    headline_passive_verbs: frozenset[str] = frozenset()  # "kill": "Five soldiers killed in ambush" is passive
     reporting_verbs: frozenset[str] = frozenset()  # "déclarer": "..., a déclaré X" has X as its subject
     theme_prepositions: frozenset[str] = frozenset()
     allegiance_adjectives: frozenset[str] = frozenset()  # "loyal": "forces loyal to X" are X's

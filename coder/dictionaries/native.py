@@ -180,6 +180,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         subordinators=frozenset(words("subordinators")),
         unaccusative_verbs=frozenset(words("unaccusative_verbs")),
         reporting_verbs=frozenset(words("reporting_verbs")),
+        headline_passive_verbs=frozenset(words("headline_passive_verbs")),
         theme_prepositions=frozenset(words("theme_prepositions")),
         leader_suffixes=tuple(words("leader_suffixes")),
         allegiance_adjectives=frozenset(words("allegiance_adjectives")),
