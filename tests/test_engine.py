@@ -1325,3 +1325,17 @@ def test_headline_passive_has_no_victim_source(tmp_path, shipped_dicts):
     assert ("SOMCOP", "173", "KENMED") in got
     assert [s for s, _, _ in got if s.endswith("MIL")] == ["NGAMIL"]  # an object: active
 
+
+
+def test_headline_participle_is_passive_fr(tmp_path, shipped_dicts):
+    # « Trois journalistes arrêtés par la police biélorusse » : no auxiliary, the victims as subject.
+    ps = tree(tmp_path, """
+1 Trois trois NUM 2 nummod
+2 journalistes journaliste NOUN 3 nsubj
+3 arrêtés arrêter VERB 0 root Gender=Masc|Number=Plur|Tense=Past|VerbForm=Part
+4 par par ADP 6 case
+5 la le DET 6 det
+6 police police NOUN 3 obl:arg
+7 biélorusse biélorusse ADJ 6 amod
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr") == [("BLRCOP", "173", "BLRMED")]
