@@ -1339,3 +1339,28 @@ def test_headline_participle_is_passive_fr(tmp_path, shipped_dicts):
 7 biélorusse biélorusse ADJ 6 amod
 """, lang="fr")
     assert triples(ps, shipped_dicts, lang="fr") == [("BLRCOP", "173", "BLRMED")]
+
+
+def test_mediators_are_not_each_others_targets(tmp_path, shipped_dicts):
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 4 nsubj
+2 and and CCONJ 3 cc
+3 Turkey Turkey PROPN 1 conj
+4 brokered broker VERB 0 root Tense=Past|VerbForm=Fin
+5 a a DET 6 det
+6 truce truce NOUN 4 obj
+""")
+    assert triples(ps, shipped_dicts) == [("RUS", "045", "-"), ("TUR", "045", "-")]
+
+
+def test_context_fill_never_makes_an_actor_its_own_target(tmp_path, shipped_dicts):
+    # "The ministers" take the sentence's other actor's country: SYRGOV, the same as the target.
+    ps = tree(tmp_path, """
+1 The the DET 2 det
+2 ministers minister NOUN 3 nsubj
+3 criticized criticize VERB 0 root Tense=Past|VerbForm=Fin
+4 the the DET 6 det
+5 Syrian Syrian ADJ 6 amod
+6 government government NOUN 3 obj
+""")
+    assert all(s != t for s, _, t in triples(ps, shipped_dicts))

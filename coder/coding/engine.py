@@ -56,8 +56,12 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 RECIPROCAL_CODES = frozenset({"190", "193", "0871", "0872", "0873", "0874"})
 
 
+# Mediators act together, not on each other: "a truce brokered by Russia and Turkey".
+MEDIATION_CODES = frozenset({"039", "045"})
+
+
 def reciprocal(code: str) -> bool:
-    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
+    return (code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES) and code not in MEDIATION_CODES
 
 
 class SentenceCoder:
