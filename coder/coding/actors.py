@@ -11,8 +11,10 @@ from coder.text import fold
 
 # CAMEO civilians: the agent of people named only by their nationality and a number.
 PEOPLE_AGENT = "CVL"
-# Names that stand for a bare country: "Syrie", "syrien", and towns or regions ("la province d'Idleb").
-COUNTRY_KINDS = ("country", "adjective", "place")
+# A country's own names: "Syrie", "syrien" (also the demonyms that coordinated nouns share).
+DEMONYM_KINDS = ("country", "adjective")
+# Names that stand for a bare country: those, and towns or regions ("la province d'Idleb").
+COUNTRY_KINDS = (*DEMONYM_KINDS, "place")
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class ActorResolver:
 
     def _demonym_hits(self, tid: int) -> list[_Hit]:
         """Country hits of one word alone ("Russian", "maliens")."""
-        return [h for h in self._word_hits(tid) if h.actor and h.actor.kind in ("country", "adjective")]
+        return [h for h in self._word_hits(tid) if h.actor and h.actor.kind in DEMONYM_KINDS]
 
     def _bare_demonym(self, tid: int) -> bool:
         """A lone country adjective ("Russian", "maliens"): no agent, name or noun of its own."""
@@ -103,7 +105,7 @@ class ActorResolver:
         return (t.upos in ("ADJ", "PROPN") and bool(self._demonym_hits(tid))
                 and not any(self.sent.token(c).upos in ("NOUN", "PROPN") for c in self.sent.children(tid)
                             if base(self.sent.token(c).deprel) != "conj")
-                and all(h.actor and h.actor.kind in ("country", "adjective") for h in self._word_hits(tid)))
+                and all(h.actor and h.actor.kind in DEMONYM_KINDS for h in self._word_hits(tid)))
 
     def _head_agent(self, tid: int) -> _Hit | None:
         """The agent hit of a noun that is itself an agent ("troops", "soldats", "diplomates")."""
@@ -135,7 +137,7 @@ class ActorResolver:
             for suffix in self.lex.language.leader_suffixes:
                 if fold(form).endswith(suffix) and len(form) > len(suffix):
                     for v in self.lex.actors.lookup(form[: -len(suffix)]):
-                        if v.kind in ("country", "adjective"):
+                        if v.kind in DEMONYM_KINDS:
                             hits.append(_Hit(i, i, ids[i], actor=v))
         for m in self.lex.agents.find(toks, ids, use_lemma=True, memo=self._agent_memo):
             d = min(ids[i] for i in range(m.start, m.end + 1))

@@ -10,15 +10,15 @@ In order, an agent with no country takes:
    ("Au Mali, l'armée a repris Kidal aux rebelles" -> MLIMIL, MLIREB);
 2. in protest, coercion and violence events (roots 14-20), the other side of its event ("des
    positions de l'armée irakienne attaquées par des insurgés" -> IRQREB, "Myanmar soldiers gunned
-   down protesters" -> MMRCVL: such conflicts are mostly domestic),
-   except that an army facing a country-less side in a story set in another country gives that
-   country, not its own ("les soldats français ont attaqué un camp jihadiste" in a story about
-   Mali -> MLIREB), and in any event, a country-less civilian or opposition target of a government (the people a
-   government yields to, urges or releases are its own: "the prime minister bowed to protesters")
-   a country-less state target of citizens, opposition, unions or rebels ("the opposition
-   demanded talks with the government") and a country-less state or popular target of courts,
-   prosecutors or police ("prosecutors opened an investigation into a deputy minister"),
-   then, for a source, the one country of the sentence's other actors;
+   down protesters" -> MMRCVL: such conflicts are mostly domestic), except that an army facing
+   a country-less side in a story set in another country gives that country, not its own ("les
+   soldats français ont attaqué un camp jihadiste" in a story about Mali -> MLIREB); and in any
+   event, a country-less civilian or opposition target of a government (the people a government
+   yields to, urges or releases are its own: "the prime minister bowed to protesters"), a
+   country-less state target of citizens, opposition, unions or rebels ("the opposition demanded
+   talks with the government") and a country-less state or popular target of courts, prosecutors
+   or police ("prosecutors opened an investigation into a deputy minister"); then, for a source,
+   the one country of the sentence's other actors;
 3. the story: the one country of all actors coded in the story, when at least two mentions
    carry it.
 An event whose source still has no country is dropped (who acted is unknown); a country-less
@@ -34,7 +34,7 @@ from dataclasses import replace
 from coder.cameo import split_actor
 from coder.coding.actors import Actor
 from coder.coding.engine import CodedEvent
-from coder.coding.tree import subtree
+from coder.coding.tree import base, subtree
 from coder.dictionaries.model import Lexicon
 from coder.doc import Sentence
 
@@ -122,10 +122,6 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
     return _fill(events, country, "story context") if country else events
 
 
-# Agents of the state: an official reporting what "l'armée" or "la police" did speaks of their own.
-STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-
-
 def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> CodedEvent:
     """A country-less state agent acting in what a state official says ("le président turc a
     annoncé que l'armée avait lancé une offensive en Syrie") is the speaker's country's (TURMIL):
@@ -136,7 +132,7 @@ def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> Coded
         country, agent = split_actor(s.source.code)
         if s is e or s.code[:2] != "01" or not country or agent not in STATE_AGENTS:
             continue
-        said = {t for c in sent.children(s.pred) if sent.token(c).deprel.split(":")[0] == "ccomp"
+        said = {t for c in sent.children(s.pred) if base(sent.token(c).deprel) == "ccomp"
                 for t in subtree(sent, c)}
         if e.pred in said:
             return replace(e, source=e.source.with_country(country, ("speaker's country",)))
@@ -151,6 +147,8 @@ DOMESTIC_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # demanded talks with the government").
 GOVERNED_AGENTS = frozenset({"CVL", "OPP"})
 POPULAR_AGENTS = frozenset({"CVL", "OPP", "LAB", "AGR", "EDU", "REB", "INS", "SEP"})
+# Agents of the state (also: an official reporting what "l'armée" or "la police" did speaks of
+# their own, see _speakers_own).
 STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
 # Courts, prosecutors and police act within their country ("Ukrainian prosecutors opened an
 # investigation into a deputy minister").
