@@ -1364,3 +1364,18 @@ def test_context_fill_never_makes_an_actor_its_own_target(tmp_path, shipped_dict
 6 government government NOUN 3 obj
 """)
     assert all(s != t for s, _, t in triples(ps, shipped_dicts))
+
+
+def test_gerund_with_only_its_preposition_belongs_to_the_object(tmp_path, shipped_dicts):
+    # "Beijing accused a Canadian businessman of spying": the parser hangs "of spying" on the
+    # object as an acl; with nothing but its preposition it is part of the object's phrase.
+    ps = tree(tmp_path, """
+1 Beijing Beijing PROPN 2 nsubj
+2 accused accuse VERB 0 root
+3 a a DET 5 det
+4 Canadian Canadian ADJ 5 amod
+5 businessman businessman NOUN 2 obj
+6 of of ADP 7 mark
+7 spying spying VERB 5 acl
+""")
+    assert triples(ps, shipped_dicts) == [("CHNGOV", "1125", "CANBUS")]

@@ -81,7 +81,9 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
         for c in sent.children(h):
             t = sent.token(c)
             b = base(t.deprel)
-            bare_participle = b == "acl" and not sent.children(c)
+            # a participle or gerund alone, or with its preposition only ("a diplomat of spying")
+            bare_participle = b == "acl" and all(base(sent.token(g).deprel) in ("mark", "case")
+                                                 for g in sent.children(c))
             if (b not in rels and not bare_participle) or c in out:
                 continue
             if genitive is not None and b == "nmod" and t.deprel != "nmod:poss":
