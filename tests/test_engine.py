@@ -1379,3 +1379,31 @@ def test_gerund_with_only_its_preposition_belongs_to_the_object(tmp_path, shippe
 7 spying spying VERB 5 acl
 """)
     assert triples(ps, shipped_dicts) == [("CHNGOV", "1125", "CANBUS")]
+
+
+def test_holder_of_a_place_is_the_target(tmp_path, shipped_dicts):
+    # "Yemeni troops shelled rebel-held villages": the villages stand for the rebels who hold them.
+    ps = tree(tmp_path, """
+1 Yemeni Yemeni ADJ 2 amod
+2 troops troop NOUN 3 nsubj
+3 shelled shell VERB 0 root
+4 rebel rebel ADJ 6 amod
+5 - - PUNCT 4 punct
+6 held hold VERB 7 amod
+7 villages village NOUN 3 obj
+""")
+    assert triples(ps, shipped_dicts) == [("YEMMIL", "194", "YEMREB")]
+
+
+def test_country_holder_leaves_the_place(tmp_path, shipped_dicts):
+    # "Ukrainian drones hit Russian-controlled Crimea": a country holding a place is not the target.
+    ps = tree(tmp_path, """
+1 Ukrainian Ukrainian ADJ 2 amod
+2 drones drone NOUN 3 nsubj
+3 hit hit VERB 0 root
+4 Russian Russian ADJ 6 amod
+5 - - PUNCT 4 punct
+6 controlled control VERB 7 amod
+7 Crimea Crimea PROPN 3 obj
+""", date="2023-06-01")
+    assert all(t != "RUS" for _, _, t in triples(ps, shipped_dicts))

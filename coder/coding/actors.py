@@ -115,8 +115,27 @@ class ActorResolver:
 
     def resolve(self, head: int) -> Actor | None:
         if head not in self._cache:
-            self._cache[head] = self._resolve(head)
+            self._cache[head] = None  # a participle's holder never resolves back to its place
+            found = self._resolve(head)
+            if found is None or found.place:
+                found = self._holder(head) or found
+            self._cache[head] = found
         return self._cache[head]
+
+    def _holder(self, head: int) -> Actor | None:
+        """Who holds a place named with a holder participle: "rebel-held districts" -> REB,
+        "Islamic State-held Mosul" -> the group; a bare country holder is not one ("Russian-occupied
+        Crimea" stays a place)."""
+        s, held = self.sent, self.lex.language.holder_participles
+        for c in s.children(head):
+            if base(s.token(c).deprel) not in ("amod", "acl") or fold(s.token(c).form) not in held:
+                continue
+            for g in s.children(c):
+                if base(s.token(g).deprel) in ("amod", "compound", "nmod", "obl", "nsubj"):
+                    a = self.resolve(g)
+                    if a is not None and (a.needs_country or len(a.code) > 3):
+                        return a
+        return None
 
     def _word_hits(self, tid: int) -> list[_Hit]:
         """Hits of one word alone (cached; not to be changed by the caller)."""
