@@ -1407,3 +1407,19 @@ def test_country_holder_leaves_the_place(tmp_path, shipped_dicts):
 7 Crimea Crimea PROPN 3 obj
 """, date="2023-06-01")
     assert all(t != "RUS" for _, _, t in triples(ps, shipped_dicts))
+
+
+def test_possessed_gerund_tagged_verb_is_an_event_noun(tmp_path, shipped_dicts):
+    # "Israel's bombing of Syrian troops angered Damascus" with "bombing" tagged VERB.
+    ps = tree(tmp_path, """
+1 Israel Israel PROPN 3 nmod:poss
+2 's 's PART 1 case
+3 bombing bomb VERB 8 csubj VerbForm=Ger
+4 of of ADP 6 case
+5 Syrian Syrian ADJ 6 amod
+6 troops troop NOUN 3 obl
+7 yesterday yesterday NOUN 3 obl:tmod
+8 angered anger VERB 0 root
+9 Damascus Damascus PROPN 8 obj
+""")
+    assert triples(ps, shipped_dicts) == [("ISR", "195", "SYRMIL")]

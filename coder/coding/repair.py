@@ -89,6 +89,10 @@ Objects read as appositions: in "a accueilli à Ankara son homologue russe" the 
 the object on the place before it as an "appos". An apposition with a determiner, right after a
 case-marked oblique of a verb with no object and with no comma before it, is the verb's object.
 
+Possessed gerunds read as verbs: in "Turkey's downing of a Russian warplane sparked a crisis"
+the parser may tag "downing" VERB (a clause with "of a warplane" as its oblique). An "-ing" verb
+with a possessive and no subject or auxiliary is an event noun: its obliques become its nmods.
+
 Names read as verbs: small models tag some place and person names as verbs ("Washington
 promised ...", "accused Beijing of ...", "Dmitry Medvedev visited ...") and hang the sentence on
 them. A verb whose lemma keeps a capital, or a capitalized verb between a proper noun and a verb,
@@ -131,7 +135,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _split_names(_verbs_on_quantities(sent))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
-    sent = _headline_passives(sent, lang)
+    sent = _possessed_gerunds(_headline_passives(sent, lang))
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -665,3 +669,21 @@ def _objects_read_as_appositions(sent: Sentence) -> Sentence:
 def _first_word(sent: Sentence, tid: int) -> int:
     """The first token of ``tid``'s subtree that is not punctuation."""
     return min(i for i in subtree(sent, tid) if sent.token(i).upos != "PUNCT")
+
+
+def _possessed_gerunds(sent: Sentence) -> Sentence:
+    """An "-ing" verb with a possessive and no subject or auxiliary ("Turkey's downing of a
+    warplane") is a noun; its obliques are its nmods."""
+    if not _has(sent.tokens, "deprel", "nmod:poss"):
+        return sent
+    changes: dict[int, dict[str, object]] = {}
+    for t in sent.tokens:
+        if t.upos != "VERB" or not t.form.lower().endswith("ing"):
+            continue
+        kids = sent.children(t.id)
+        rels = {sent.token(c).deprel for c in kids}
+        if "nmod:poss" not in rels or {base(r) for r in rels} & {"nsubj", "aux", "obj"}:
+            continue
+        changes[t.id] = {"upos": "NOUN", "lemma": t.form.lower()}
+        changes.update((c, {"deprel": "nmod"}) for c in kids if base(sent.token(c).deprel) == "obl")
+    return _rebuilt(sent, changes)
