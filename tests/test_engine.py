@@ -1423,3 +1423,18 @@ def test_possessed_gerund_tagged_verb_is_an_event_noun(tmp_path, shipped_dicts):
 9 Damascus Damascus PROPN 8 obj
 """)
     assert triples(ps, shipped_dicts) == [("ISR", "195", "SYRMIL")]
+
+
+def test_condition_sees_the_conjuncts_of_a_dependent(tmp_path, shipped_dicts):
+    # "French and British jets struck rebel bases" parsed with "French" as the subject's head and
+    # "jets" its conjunct: the aircraft subject still makes it an air strike (195).
+    ps = tree(tmp_path, """
+1 French French PROPN 5 nsubj
+2 and and CCONJ 4 cc
+3 British British PROPN 4 compound
+4 jets jet NOUN 1 conj
+5 struck strike VERB 0 root
+6 rebel rebel ADJ 7 amod
+7 bases base NOUN 5 obj
+""")
+    assert {c for _, c, _ in triples(ps, shipped_dicts)} == {"195"}

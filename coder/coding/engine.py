@@ -8,7 +8,7 @@ from functools import lru_cache
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair_for
-from coder.coding.tree import base, case_of, depth, nested_agents, phrase, rel_matches, subtree
+from coder.coding.tree import base, case_of, conjuncts, depth, nested_agents, phrase, rel_matches, subtree
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
 from coder.dictionaries.phrases import WordSet, WordSetIndex, region_keys
 from coder.doc import ParsedStory, Sentence
@@ -296,12 +296,21 @@ class SentenceCoder:
         return None
 
     def _region(self, sent: Sentence, tid: int, mode: int) -> dict[int, int]:
-        """The words a condition looks at: the word (0), a clause (1) or a phrase (2); cached."""
+        """The words a condition looks at: the word (0), a clause (1) or a phrase (2) with the
+        phrases of its nominal conjuncts ("U.S. and British warplanes struck": the subject's
+        words include "warplanes"); cached."""
         key = (tid, mode)
         if key not in self._regions:
             self._regions[key] = ({tid: 0} if mode == 0 else self._clause_words(sent, tid) if mode == 1
-                                  else phrase(sent, tid))
+                                  else self._phrase_words(sent, tid))
         return self._regions[key]
+
+    @staticmethod
+    def _phrase_words(sent: Sentence, tid: int) -> dict[int, int]:
+        out = phrase(sent, tid)
+        for c in conjuncts(sent, tid)[1:]:
+            out.update((i, d) for i, d in phrase(sent, c).items() if i not in out)
+        return out
 
     @staticmethod
     def _clause_words(sent: Sentence, tid: int, levels: int = 2) -> dict[int, int]:
