@@ -1438,3 +1438,16 @@ def test_condition_sees_the_conjuncts_of_a_dependent(tmp_path, shipped_dicts):
 7 bases base NOUN 5 obj
 """)
     assert {c for _, c, _ in triples(ps, shipped_dicts)} == {"195"}
+
+
+def test_verb_read_as_a_compound_of_its_object(tmp_path, shipped_dicts):
+    # "Kuwait cut diplomatic ties with Iran" parsed with "cut" a compound of "ties" (VERB, root).
+    ps = tree(tmp_path, """
+1 Kuwait Kuwait PROPN 4 nsubj
+2 cut cut NOUN 4 compound
+3 diplomatic diplomatic ADJ 4 amod
+4 ties tie VERB 0 root
+5 with with ADP 6 case
+6 Iran Iran PROPN 4 obl
+""")
+    assert triples(ps, shipped_dicts) == [("KWT", "161", "IRN")]

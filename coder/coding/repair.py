@@ -89,6 +89,11 @@ Objects read as appositions: in "a accueilli à Ankara son homologue russe" the 
 the object on the place before it as an "appos". An apposition with a determiner, right after a
 case-marked oblique of a verb with no object and with no comma before it, is the verb's object.
 
+Verbs read as compounds of their object: "Morocco cut ties with Iran" often comes out with "cut"
+a NOUN compound of "ties", tagged VERB and heading the clause. A compound noun with verb patterns
+right before such a verb (only adjectives between), with the clause's subject before it, is the
+verb, and the old head its object.
+
 Possessed gerunds read as verbs: in "Turkey's downing of a Russian warplane sparked a crisis"
 the parser may tag "downing" VERB (a clause with "of a warplane" as its oblique). An "-ing" verb
 with a possessive and no subject or auxiliary is an event noun: its obliques become its nmods.
@@ -135,7 +140,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _split_names(_verbs_on_quantities(sent))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
-    sent = _possessed_gerunds(_headline_passives(sent, lang))
+    sent = _possessed_gerunds(_verbs_read_as_compounds(_headline_passives(sent, lang), verbs))
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -687,3 +692,34 @@ def _possessed_gerunds(sent: Sentence) -> Sentence:
         changes[t.id] = {"upos": "NOUN", "lemma": t.form.lower()}
         changes.update((c, {"deprel": "nmod"}) for c in kids if base(sent.token(c).deprel) == "obl")
     return _rebuilt(sent, changes)
+
+
+# Dependents that stay with the object when a compound turns out to be the verb.
+_OBJECT_KEEPS = {"amod", "det", "nmod", "compound", "nummod"}
+
+
+def _verbs_read_as_compounds(sent: Sentence, verbs: Container[str]) -> Sentence:
+    """A NOUN compound with verb patterns before a VERB head with a subject before it, with only
+    adjectives between ("Morocco cut diplomatic ties with Iran"), is the verb; its head its object."""
+    if not _has(sent.tokens, "deprel", "compound"):
+        return sent
+    for t in sent.tokens:
+        if t.upos != "NOUN" or t.deprel != "compound" or fold(t.form) not in verbs:
+            continue
+        h = sent.token(t.head)
+        kids = sent.children(h.id)
+        subj = [c for c in kids if base(sent.token(c).deprel) == "nsubj" and c < t.id]
+        between = range(t.id + 1, h.id)
+        if h.upos != "VERB" or not subj or any(sent.token(i).deprel != "amod" for i in between):
+            continue
+        changes: dict[int, dict[str, object]] = {
+            t.id: {"upos": "VERB", "head": h.head, "deprel": h.deprel},
+            h.id: {"upos": "NOUN", "head": t.id, "deprel": "obj"}}
+        for c in kids:
+            if c != t.id and base(sent.token(c).deprel) not in _OBJECT_KEEPS:
+                changes[c] = {"head": t.id}
+        for c in sent.children(t.id):  # "Saudi Arabia cut ...": a name split over the compound
+            if c < t.id:
+                changes[c] = {"head": subj[-1], "deprel": "flat"}
+        return _rebuilt(sent, changes)
+    return sent
