@@ -1451,3 +1451,19 @@ def test_verb_read_as_a_compound_of_its_object(tmp_path, shipped_dicts):
 6 Iran Iran PROPN 4 obl
 """)
     assert triples(ps, shipped_dicts) == [("KWT", "161", "IRN")]
+
+
+def test_state_organs_a_government_addresses_are_its_own(tmp_path, shipped_dicts):
+    # "The French president told parliament that ...": the parliament is France's.
+    ps = tree(tmp_path, """
+1 The the DET 3 det
+2 French French ADJ 3 amod
+3 president president NOUN 4 nsubj
+4 told tell VERB 0 root
+5 parliament parliament NOUN 4 obj
+6 that that SCONJ 9 mark
+7 taxes tax NOUN 9 nsubj
+8 would would AUX 9 aux
+9 rise rise VERB 4 ccomp
+""")
+    assert triples(ps, shipped_dicts) == [("FRAGOV", "010", "FRALEG")]

@@ -14,7 +14,8 @@ In order, an agent with no country takes:
    a country-less side in a story set in another country gives that country, not its own ("les
    soldats français ont attaqué un camp jihadiste" in a story about Mali -> MLIREB); and in any
    event, a country-less civilian or opposition target of a government (the people a government
-   yields to, urges or releases are its own: "the prime minister bowed to protesters"), a
+   yields to, urges or releases are its own: "the prime minister bowed to protesters"; so are the
+   parliament, courts, army or police it addresses: "Putin told parliament" -> RUSLEG), a
    country-less state target of citizens, opposition, unions or rebels ("the opposition demanded
    talks with the government") and a country-less state or popular target of courts, prosecutors
    or police ("prosecutors opened an investigation into a deputy minister"); then, for a source,
@@ -150,6 +151,9 @@ POPULAR_AGENTS = frozenset({"CVL", "OPP", "LAB", "AGR", "EDU", "REB", "INS", "SE
 # Agents of the state (also: an official reporting what "l'armée" or "la police" did speaks of
 # their own, see _speakers_own).
 STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
+# The organs of a state that its government tells, orders or meets are its own ("Putin told
+# parliament", "the president ordered the army to withdraw").
+STATE_ORGANS = frozenset({"LEG", "JUD", "MIL", "COP"})
 # Courts, prosecutors and police act within their country ("Ukrainian prosecutors opened an
 # investigation into a deputy minister").
 DOMESTIC_ORGANS = frozenset({"JUD", "COP"})
@@ -163,7 +167,7 @@ def _domestic(e: CodedEvent) -> bool:
     if t is None or not t.needs_country:
         return False
     source_agent = split_actor(e.source.code)[1]
-    return t.code[:3] in GOVERNED_AGENTS and source_agent == "GOV" \
+    return t.code[:3] in GOVERNED_AGENTS | STATE_ORGANS and source_agent == "GOV" \
         or t.code[:3] in STATE_AGENTS and source_agent in POPULAR_AGENTS \
         or t.code[:3] in STATE_AGENTS | POPULAR_AGENTS and source_agent in DOMESTIC_ORGANS
 
