@@ -1467,3 +1467,19 @@ def test_state_organs_a_government_addresses_are_its_own(tmp_path, shipped_dicts
 9 rise rise VERB 4 ccomp
 """)
     assert triples(ps, shipped_dicts) == [("FRAGOV", "010", "FRALEG")]
+
+
+def test_name_parts_after_a_conjunct_belong_to_it(tmp_path, shipped_dicts):
+    # "Macron met Scholz and Turkish President Tayyip Erdogan" with "Tayyip Erdogan" flat under
+    # "Scholz" and "Turkish" its conjunct: the name is the conjunct's.
+    ps = tree(tmp_path, """
+1 Macron Macron PROPN 2 nsubj
+2 met meet VERB 0 root
+3 Scholz Scholz PROPN 2 obj
+4 and and CCONJ 5 cc
+5 Turkish Turkish PROPN 3 conj
+6 President President PROPN 7 compound
+7 Tayyip Tayyip PROPN 3 flat
+8 Erdogan Erdogan PROPN 3 flat
+""", date="2023-06-01")
+    assert ("FRAGOV", "040", "TURGOV") in triples(ps, shipped_dicts)

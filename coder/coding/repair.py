@@ -65,6 +65,10 @@ Names split in two: "met Kim Jong Un" may come out with "Kim Jong" and "Un" as t
 adjacent proper nouns with the same relation to one head, nothing between them and no case or
 determiner on the second, are one name.
 
+Names across a coordination: "hosted Putin and Iranian President Hassan Rouhani" may come out with
+"Hassan Rouhani" as flat parts of "Putin" and "Iranian" its conjunct. A flat part separated from
+its head by a conjunct of that head belongs to that conjunct.
+
 Prepositions inside names: "spoke with Israeli Prime Minister Benjamin Netanyahu" may come out
 with "with" as the case of "Minister", a compound of the name. A case word right before a whole
 name phrase, attached to one of its compounds, is the case of the phrase's head.
@@ -137,7 +141,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
-    sent = _split_names(_verbs_on_quantities(sent))
+    sent = _names_across_coordination(_split_names(_verbs_on_quantities(sent)))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
     sent = _possessed_gerunds(_verbs_read_as_compounds(_headline_passives(sent, lang), verbs))
@@ -723,3 +727,18 @@ def _verbs_read_as_compounds(sent: Sentence, verbs: Container[str]) -> Sentence:
                 changes[c] = {"head": subj[-1], "deprel": "flat"}
         return _rebuilt(sent, changes)
     return sent
+
+
+def _names_across_coordination(sent: Sentence) -> Sentence:
+    """A flat part after a conjunct of its head ("Putin and Iranian President Hassan Rouhani",
+    "Hassan Rouhani" flat under "Putin") goes to that conjunct."""
+    if not _has(sent.tokens, "deprel", "flat") or not _has(sent.tokens, "deprel", "conj"):
+        return sent
+    moves: dict[int, tuple[int, str]] = {}
+    for t in sent.tokens:
+        if t.deprel != "flat" or t.head >= t.id:
+            continue
+        conj = [c for c in sent.children(t.head) if t.head < c < t.id and sent.token(c).deprel == "conj"]
+        if conj:
+            moves[t.id] = (conj[-1], "flat")
+    return _moved(sent, moves)
