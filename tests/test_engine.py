@@ -1483,3 +1483,21 @@ def test_name_parts_after_a_conjunct_belong_to_it(tmp_path, shipped_dicts):
 8 Erdogan Erdogan PROPN 3 flat
 """, date="2023-06-01")
     assert ("FRAGOV", "040", "TURGOV") in triples(ps, shipped_dicts)
+
+
+def test_lone_demonym_split_from_the_title_and_name_after_it(tmp_path, shipped_dicts):
+    # "Putin sent his condolences to Turkish President Tayyip Erdogan" with "Turkish" hung on
+    # "condolences" and "President Tayyip Erdogan" apart: the target is the president, not the
+    # country.
+    ps = tree(tmp_path, """
+1 Putin Putin PROPN 2 nsubj
+2 sent send VERB 0 root
+3 his his PRON 4 nmod:poss
+4 condolences condolence NOUN 2 obj
+5 to to ADP 9 case
+6 Turkish Turkish PROPN 4 nmod
+7 President President PROPN 9 compound
+8 Tayyip Tayyip PROPN 9 compound
+9 Erdogan Erdogan PROPN 4 nmod
+""", date="2023-02-07")
+    assert [t for _, _, t in triples(ps, shipped_dicts)] == ["TURGOV"]

@@ -119,8 +119,24 @@ class ActorResolver:
             found = self._resolve(head)
             if found is None or found.place:
                 found = self._holder(head) or found
+            elif len(found.code) == 3 and found.start == found.end:
+                found = self._titled_name_after(found) or found
             self._cache[head] = found
         return self._cache[head]
+
+    def _titled_name_after(self, demonym: Actor) -> Actor | None:
+        """A lone country word that the parser split from the title and name right after it
+        ("to Turkish" + "President Tayyip Erdogan"): the name's actor, when of that country."""
+        s = self.sent
+        if demonym.end >= len(s.tokens) or s.token(demonym.end + 1).upos != "PROPN":
+            return None
+        t = s.token(demonym.end + 1)
+        while base(t.deprel) in ("compound", "flat") and t.head > t.id:
+            t = s.token(t.head)
+        if t.id == demonym.head or t.head == demonym.end:
+            return None
+        other = self.resolve(t.id)
+        return other if other is not None and len(other.code) > 3 and other.code.startswith(demonym.code) else None
 
     def _holder(self, head: int) -> Actor | None:
         """Who holds a place named with a holder participle: "rebel-held districts" -> REB,
