@@ -1501,3 +1501,18 @@ def test_lone_demonym_split_from_the_title_and_name_after_it(tmp_path, shipped_d
 9 Erdogan Erdogan PROPN 4 nmod
 """, date="2023-02-07")
     assert [t for _, _, t in triples(ps, shipped_dicts)] == ["TURGOV"]
+
+
+def test_subject_of_a_permitted_clause_is_the_target(tmp_path, shipped_dicts):
+    # "Iraq let U.N. inspectors visit the palaces": the inspectors (the clause's subject) are what
+    # the pattern's topic names, and the target.
+    ps = tree(tmp_path, """
+1 Iraq Iraq PROPN 2 nsubj
+2 let let VERB 0 root
+3 U.N. U.N. PROPN 4 compound
+4 inspectors inspector NOUN 5 nsubj
+5 visit visit VERB 2 advcl
+6 the the DET 7 det
+7 palaces palace NOUN 5 obj
+""", date="1998-01-10")
+    assert triples(ps, shipped_dicts) == [("IRQ", "0862", "IGOUNO")]

@@ -322,7 +322,7 @@ class SentenceCoder:
             b = base(sent.token(c).deprel)
             if sent.token(c).deprel == "compound:prt":
                 ids[c] = 0
-            elif b in ("obj", "obl", "iobj"):
+            elif b in ("obj", "obl", "iobj", "nsubj"):
                 ids.update(phrase(sent, c))
             elif b in ("xcomp", "ccomp") and levels > 1:
                 ids.update(SentenceCoder._clause_words(sent, c, levels - 1))
@@ -467,12 +467,17 @@ class SentenceCoder:
                     if targets:
                         break
         if not targets:
-            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"
-            for tid in used:
-                if base(sent.token(tid).deprel) in CLAUSE_RELS:
-                    targets = self._clause_targets(sent, frames, tid, specs, actors, heads, where=where)
-                    if targets:
-                        break
+            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev";
+            # else the clause's own subject ("let U.N. inspectors visit the site")
+            clauses = [tid for tid in used if base(sent.token(tid).deprel) in CLAUSE_RELS]
+            for tid in clauses:
+                targets = self._clause_targets(sent, frames, tid, specs, actors, heads, where=where)
+                if targets:
+                    break
+            for tid in clauses if not targets else ():
+                targets = self._find(sent, frames.frame(tid), ("nsubj",), actors, heads)
+                if targets:
+                    break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
         mutual = (not targets and len({a.code for a in sources}) > 1 and not lang.require_target and (
