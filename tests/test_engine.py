@@ -1516,3 +1516,19 @@ def test_subject_of_a_permitted_clause_is_the_target(tmp_path, shipped_dicts):
 7 palaces palace NOUN 5 obj
 """, date="1998-01-10")
     assert triples(ps, shipped_dicts) == [("IRQ", "0862", "IGOUNO")]
+
+
+def test_particle_read_as_a_preposition_marks_the_object(tmp_path, shipped_dicts):
+    # "Damascus turned down a Jordanian offer of talks" with "down" the case of "offer": the
+    # offer is the object, and the one who made it the target.
+    ps = tree(tmp_path, """
+1 Damascus Damascus PROPN 2 nsubj
+2 turned turn VERB 0 root
+3 down down ADP 6 case
+4 a a DET 6 det
+5 Jordanian Jordanian ADJ 6 amod
+6 offer offer NOUN 2 obl
+7 of of ADP 8 case
+8 talks talk NOUN 6 nmod
+""")
+    assert [(s, t) for s, _, t in triples(ps, shipped_dicts)] == [("SYRGOV", "JOR")]

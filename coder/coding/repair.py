@@ -98,6 +98,10 @@ a NOUN compound of "ties", tagged VERB and heading the clause. A compound noun w
 right before such a verb (only adjectives between), with the clause's subject before it, is the
 verb, and the old head its object.
 
+Particles read as prepositions: "Washington turned down Kyiv's request", "called off the talks"
+often come out with "down"/"off" the case of an oblique. A case word of the language's
+``verb_particles`` right after the verb is its particle, and the oblique its object.
+
 Possessed gerunds read as verbs: in "Turkey's downing of a Russian warplane sparked a crisis"
 the parser may tag "downing" VERB (a clause with "of a warplane" as its oblique). An "-ing" verb
 with a possessive and no subject or auxiliary is an event noun: its obliques become its nmods.
@@ -145,6 +149,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
     sent = _possessed_gerunds(_verbs_read_as_compounds(_headline_passives(sent, lang), verbs))
+    sent = _particles_read_as_cases(sent, lang)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -742,3 +747,22 @@ def _names_across_coordination(sent: Sentence) -> Sentence:
         if conj:
             moves[t.id] = (conj[-1], "flat")
     return _moved(sent, moves)
+
+
+def _particles_read_as_cases(sent: Sentence, lang: Language) -> Sentence:
+    """A particle right after its verb, read as the case of an oblique ("turned down Kyiv's
+    request"), is the verb's particle and the oblique its object."""
+    if not lang.verb_particles or _none_folded_in(lang.verb_particles, sent.tokens, "lemma"):
+        return sent
+    changes: dict[int, dict[str, object]] = {}
+    for t in sent.tokens:
+        if base(t.deprel) != "case" or fold(t.lemma) not in lang.verb_particles:
+            continue
+        noun = sent.token(t.head)
+        verb = sent.token(noun.head) if noun.head else None
+        if verb is None or verb.upos != "VERB" or verb.id != t.id - 1 or base(noun.deprel) != "obl" \
+                or any(base(sent.token(c).deprel) == "obj" for c in sent.children(verb.id)):
+            continue
+        changes[t.id] = {"head": verb.id, "deprel": "compound:prt"}
+        changes[noun.id] = {"deprel": "obj"}
+    return _rebuilt(sent, changes)
