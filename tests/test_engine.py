@@ -1532,3 +1532,17 @@ def test_particle_read_as_a_preposition_marks_the_object(tmp_path, shipped_dicts
 8 talks talk NOUN 6 nmod
 """)
     assert [(s, t) for s, _, t in triples(ps, shipped_dicts)] == [("SYRGOV", "JOR")]
+
+
+def test_phrasal_infinitive_read_as_an_adverb_is_a_complement(tmp_path, shipped_dicts):
+    # "The Serbian government refused to back down" with "back" an ADV under "refused".
+    ps = tree(tmp_path, """
+1 The the DET 3 det
+2 Serbian Serbian ADJ 3 amod
+3 government government NOUN 4 nsubj
+4 refused refuse VERB 0 root
+5 to to PART 6 mark
+6 back back ADV 4 advmod
+7 down down ADP 6 compound:prt
+""")
+    assert triples(ps, shipped_dicts) == [("SRBGOV", "124", "-")]

@@ -102,6 +102,10 @@ Particles read as prepositions: "Washington turned down Kyiv's request", "called
 often come out with "down"/"off" the case of an oblique. A case word of the language's
 ``verb_particles`` right after the verb is its particle, and the oblique its object.
 
+Phrasal infinitives read as adverbs: in "refused to back down" the parser may tag "back" ADV
+(an advmod of "refused" with "to" and the particle "down" under it). A word with an infinitive
+marker and a particle of its own is the verb of a complement clause.
+
 Possessed gerunds read as verbs: in "Turkey's downing of a Russian warplane sparked a crisis"
 the parser may tag "downing" VERB (a clause with "of a warplane" as its oblique). An "-ing" verb
 with a possessive and no subject or auxiliary is an event noun: its obliques become its nmods.
@@ -149,7 +153,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
     sent = _possessed_gerunds(_verbs_read_as_compounds(_headline_passives(sent, lang), verbs))
-    sent = _particles_read_as_cases(sent, lang)
+    sent = _phrasal_infinitives(_particles_read_as_cases(sent, lang))
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -765,4 +769,19 @@ def _particles_read_as_cases(sent: Sentence, lang: Language) -> Sentence:
             continue
         changes[t.id] = {"head": verb.id, "deprel": "compound:prt"}
         changes[noun.id] = {"deprel": "obj"}
+    return _rebuilt(sent, changes)
+
+
+def _phrasal_infinitives(sent: Sentence) -> Sentence:
+    """A non-verb with an infinitive marker ("to", PART) and a particle under it, governed by a
+    verb ("refused to back down"), is the verb of a complement clause."""
+    if not _has(sent.tokens, "deprel", "compound:prt"):
+        return sent
+    changes: dict[int, dict[str, object]] = {}
+    for t in sent.tokens:
+        if t.upos in ("VERB", "AUX") or not t.head or sent.token(t.head).upos != "VERB":
+            continue
+        kids = [sent.token(c) for c in sent.children(t.id)]
+        if any(k.deprel == "mark" and k.upos == "PART" for k in kids) and any(k.deprel == "compound:prt" for k in kids):
+            changes[t.id] = {"upos": "VERB", "deprel": "xcomp"}
     return _rebuilt(sent, changes)
