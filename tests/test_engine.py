@@ -1546,3 +1546,19 @@ def test_phrasal_infinitive_read_as_an_adverb_is_a_complement(tmp_path, shipped_
 7 down down ADP 6 compound:prt
 """)
     assert triples(ps, shipped_dicts) == [("SRBGOV", "124", "-")]
+
+
+def test_forces_moved_back_are_the_sources_own(tmp_path, shipped_dicts):
+    # "Russia pulled troops back from Ukraine's border": Russia's troops (not the place's), so no
+    # target.
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 pulled pull VERB 0 root
+3 troops troop NOUN 2 obj
+4 back back ADV 2 advmod
+5 from from ADP 8 case
+6 Ukraine Ukraine PROPN 8 nmod:poss
+7 's 's PART 6 case
+8 border border NOUN 2 obl
+""")
+    assert triples(ps, shipped_dicts) == [("RUS", "087", "-")]

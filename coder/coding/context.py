@@ -1,7 +1,9 @@
 """Country context for agents named without a country ("l'armée", "the rebels").
 
 In order, an agent with no country takes:
-0. when a possessive pronoun marks it ("its jets", "their forces"), the country of the other side
+0. forces moved in a show of force or a withdrawal, the source's country ("Russia pulled troops
+   back from Ukraine's border": its own, so no target);
+   when a possessive pronoun marks it ("its jets", "their forces"), the country of the other side
    of its event, else of the source of an event whose verb governs it ("the Israeli military said
    its jets had struck targets in Lebanon" -> ISRMIL, not the place);
    and a state agent acting in what a state official says, the speaker's country ("le président
@@ -108,7 +110,7 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
         for i, evs in sorted(by_sent.items()):
             if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
                 if i < len(sentences):
-                    evs = [_possessed(e, evs, sentences[i]) for e in evs]
+                    evs = [_moved_forces(_possessed(e, evs, sentences[i])) for e in evs]
                     evs = [_speakers_own(e, evs, sentences[i]) for e in evs]
                 country = place_country(sentences[i], lex, evs) if i < len(sentences) else None
                 if country:
@@ -231,6 +233,16 @@ def _own_forces(e: CodedEvent) -> bool:
     alert", "decided to withdraw Russia's military contingent"): no target."""
     return e.code.startswith(OWN_FORCES_CODES) and e.target is not None \
         and _country(e.target) == _country(e.source) != ""
+
+
+def _moved_forces(e: CodedEvent) -> CodedEvent:
+    """Country-less forces that a show of force or a withdrawal moves are the source's own
+    ("Russia began pulling some troops back from Ukraine's border": Russia's troops, not Ukraine's)."""
+    t = e.target
+    if t is None or not t.needs_country or t.code != "MIL" or not e.code.startswith(OWN_FORCES_CODES):
+        return e
+    country = _country(e.source)
+    return replace(e, target=t.with_country(country, ("own forces",))) if country else e
 
 
 def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexicon) -> list[CodedEvent]:
