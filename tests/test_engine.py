@@ -1562,3 +1562,16 @@ def test_forces_moved_back_are_the_sources_own(tmp_path, shipped_dicts):
 8 border border NOUN 2 obl
 """)
     assert triples(ps, shipped_dicts) == [("RUS", "087", "-")]
+
+
+def test_foreign_agents_get_no_country_from_context(tmp_path, shipped_dicts):
+    # "The Malian government expelled foreign journalists": not Malian journalists.
+    ps = tree(tmp_path, """
+1 The the DET 3 det
+2 Malian Malian ADJ 3 amod
+3 government government NOUN 4 nsubj
+4 expelled expel VERB 0 root
+5 foreign foreign ADJ 6 amod
+6 journalists journalist NOUN 4 obj
+""")
+    assert [t for _, _, t in triples(ps, shipped_dicts)] == ["-"]

@@ -27,9 +27,13 @@ class Actor:
     refs: tuple[str, ...] = ()  # dictionary entries used ("countries.yaml:120")
     needs_country: bool = False  # an agent with no country ("l'armée"): story context may fill it
     place: bool = False  # a town or region standing for its country ("Alep" -> SYR)
+    foreign: bool = False  # "foreign aid agencies": not of the country the context would give
 
     def with_country(self, country: str, why: tuple[str, ...]) -> Actor:
-        """This country-less agent given a country ("MIL" -> "SYRMIL"), citing where it came from."""
+        """This country-less agent given a country ("MIL" -> "SYRMIL"), citing where it came from;
+        a foreign one keeps none."""
+        if self.foreign:
+            return self
         return replace(self, code=country + self.code, needs_country=False, refs=self.refs + why)
 
 
@@ -218,7 +222,8 @@ class ActorResolver:
         if a.agent is not None:
             country_hit = next(iter(sorted(countries + full + places, key=lambda h: h.depth)), None)
             if country_hit is None:
-                return self._actor(a.agent.agent, head, used, needs_country=True)
+                agent = self._actor(a.agent.agent, head, used, needs_country=True)
+                return replace(agent, foreign=True) if agent and self._foreign(ids, a) else agent
             used.append(country_hit)
             ccode = self._country_of(country_hit)
             if not ccode:
@@ -234,6 +239,12 @@ class ActorResolver:
                 code += PEOPLE_AGENT
         actor = self._actor(code, head, used)
         return replace(actor, place=True) if actor and a.actor.kind == "place" and len(used) == 1 else actor
+
+    def _foreign(self, ids: dict[int, int], agent: _Hit) -> bool:
+        """Whether a foreign adjective outside the agent's own words marks the phrase ("foreign
+        aid agencies", but not "the foreign minister")."""
+        foreign = self.lex.language.foreign_adjectives
+        return any(fold(self.sent.token(i).lemma) in foreign and not agent.start <= i <= agent.end for i in ids)
 
     def _counted(self, head: int) -> int | None:
         """What a quantity noun counts: "des centaines de civils" names the civilians, "thousands
