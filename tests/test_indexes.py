@@ -86,3 +86,14 @@ def test_cached_scans_do_not_cut_names_short():
     assert idx.find(words(("the", None), ("talks", None))) == []
     assert [m.values for m in idx.find(words(("the", None), ("Hague", None)))] == [("HAG",)]
     assert [(m.start, m.values) for m in idx.find(words(("in", None), ("New", None), ("York", None)))] == [(2, ("NY",))]
+
+
+def test_longest_name_wins_across_surface_and_word_scans():
+    # "European Union's": on the surface text only "European" matches ("Union's" is one token);
+    # on the words "European Union" does, and the longer name wins.
+    idx: PhraseIndex[str] = PhraseIndex()
+    idx.add("European", "EUR")
+    idx.add("European Union", "IGOEEC")
+    toks = words(("The", None), ("European", None), ("Union's", "Union's"), ("", ""), ("sanctions", None))
+    toks[2].form, toks[3].form = "Union", "'s"
+    assert [(m.start, m.end, m.values) for m in idx.find(toks)] == [(2, 3, ("IGOEEC",))]

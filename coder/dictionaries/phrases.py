@@ -105,23 +105,24 @@ class PhraseIndex(Generic[V]):
             end = start
             while end < last and end + 1 in ok:
                 end += 1
+            # the longest name of any scan ("European Union's": "European" on the surface text,
+            # "European Union" on the words); at equal length the first scan's
+            best = None
             for spans in tries:
-                best = None
                 for j, vals in spans:
-                    if j <= end:
+                    if j <= end and (best is None or j > best.end):
                         best = Match(start, j, vals)
-                if best is not None:
-                    out.append(best)
-                    covered = best.end
-                    break
+            if best is not None:
+                out.append(best)
+                covered = best.end
         return out
 
     def _starting_at(self, tokens: Sequence[Token], start: int,
                      use_lemma: bool) -> list[list[tuple[int, tuple[V, ...]]]]:
         """The names that may start at a token, as lists of (last token id, values), shortest
         first, to try in order: on surface text, then on syntactic words ("Russia's", "Korea's"
-        are one surface token), then (with ``use_lemma``) on the word's lemma. ``find`` keeps,
-        from the first list that has one, the longest name inside the allowed tokens."""
+        are one surface token), then (with ``use_lemma``) on the word's lemma. ``find`` keeps the
+        longest name inside the allowed tokens, from the first list at equal length."""
         first = tokens[start - 1]
         surface = first.surface
         if surface == "":
