@@ -1575,3 +1575,18 @@ def test_foreign_agents_get_no_country_from_context(tmp_path, shipped_dicts):
 6 journalists journalist NOUN 4 obj
 """)
     assert [t for _, _, t in triples(ps, shipped_dicts)] == ["-"]
+
+
+def test_place_preposition_read_as_an_adjective(tmp_path, shipped_dicts):
+    # "Armenian protesters clashed with police outside parliament", "outside" read as an adjective
+    # of "parliament" with "police" under it: the police are the target, the parliament a place.
+    ps = tree(tmp_path, """
+1 Armenian Armenian ADJ 2 amod
+2 protesters protester NOUN 3 nsubj
+3 clashed clash VERB 0 root
+4 with with ADP 7 case
+5 police police ADJ 7 amod
+6 outside outside ADJ 7 amod
+7 parliament parliament NOUN 3 obl
+""")
+    assert triples(ps, shipped_dicts) == [("ARMCVL", "145", "ARMCOP")]

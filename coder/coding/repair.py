@@ -106,6 +106,12 @@ Phrasal infinitives read as adverbs: in "refused to back down" the parser may ta
 (an advmod of "refused" with "to" and the particle "down" under it). A word with an infinitive
 marker and a particle of its own is the verb of a complement clause.
 
+Place prepositions read as modifiers: "rallied outside parliament", "clashed with police outside
+parliament" often come out with "outside" an adjective of "parliament", which becomes the object
+(or swallows "police"). A word of the language's ``place_adverbs`` modifying the noun right after
+it is that noun's preposition: the noun is an oblique, and words before it that it governed
+("police") head their own phrase again.
+
 Possessed gerunds read as verbs: in "Turkey's downing of a Russian warplane sparked a crisis"
 the parser may tag "downing" VERB (a clause with "of a warplane" as its oblique). An "-ing" verb
 with a possessive and no subject or auxiliary is an event noun: its obliques become its nmods.
@@ -153,7 +159,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
     sent = _possessed_gerunds(_verbs_read_as_compounds(_headline_passives(sent, lang), verbs))
-    sent = _phrasal_infinitives(_particles_read_as_cases(sent, lang))
+    sent = _places_read_as_modifiers(_phrasal_infinitives(_particles_read_as_cases(sent, lang)), lang)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -784,4 +790,30 @@ def _phrasal_infinitives(sent: Sentence) -> Sentence:
         kids = [sent.token(c) for c in sent.children(t.id)]
         if any(k.deprel == "mark" and k.upos == "PART" for k in kids) and any(k.deprel == "compound:prt" for k in kids):
             changes[t.id] = {"upos": "VERB", "deprel": "xcomp"}
+    return _rebuilt(sent, changes)
+
+
+def _places_read_as_modifiers(sent: Sentence, lang: Language) -> Sentence:
+    """"outside" read as an adjective of the noun after it ("rallied outside parliament") is its
+    preposition; words before it that the noun governed head their own phrase."""
+    if not lang.place_adverbs or _none_folded_in(lang.place_adverbs, sent.tokens, "lemma"):
+        return sent
+    changes: dict[int, dict[str, object]] = {}
+    for t in sent.tokens:
+        if fold(t.lemma) not in lang.place_adverbs or t.upos not in ("ADJ", "ADV") or t.head != t.id + 1 \
+                or base(t.deprel) not in ("amod", "advmod"):
+            continue
+        noun = sent.token(t.head)
+        if noun.upos not in ("NOUN", "PROPN") or not noun.head:
+            continue
+        changes[t.id] = {"upos": "ADP", "deprel": "case"}
+        before = [c for c in sent.children(noun.id) if c < t.id]
+        content = [c for c in before if base(sent.token(c).deprel) not in ("case", "det", "punct", "cc")]
+        if content:  # "with police outside parliament": "police" heads the "with" phrase
+            new = content[-1]
+            changes[new] = {"upos": "NOUN", "head": noun.head, "deprel": noun.deprel}
+            changes.update((c, {"head": new}) for c in before if c != new)
+            changes[noun.id] = {"head": new, "deprel": "nmod"}
+        elif base(noun.deprel) == "obj":
+            changes[noun.id] = {"deprel": "obl"}
     return _rebuilt(sent, changes)

@@ -122,6 +122,7 @@ class Language:
     allegiance_adjectives: frozenset[str] = frozenset()  # "loyal": "forces loyal to X" are X's
     verb_particles: frozenset[str] = frozenset()  # "down": "turned down the request" is no oblique
     foreign_adjectives: frozenset[str] = frozenset()  # "foreign": "foreign troops" get no country from context
+    place_adverbs: frozenset[str] = frozenset()  # "outside": "rallied outside parliament" is where
     holder_participles: frozenset[str] = frozenset()  # "held": "rebel-held districts" are the rebels'
     reciprocal_pronouns: tuple[tuple[str, ...], ...] = ()  # ("each", "other"): coordinated subjects act on each other
     leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition  # "of": an event noun's "of" phrase is its object  # "parvenir": "sont parvenus" is not a passive  # "as", "comme": never the case of a verb's oblique  # "mardi", "Tuesday": never the head of a verb's arguments
