@@ -1590,3 +1590,19 @@ def test_place_preposition_read_as_an_adjective(tmp_path, shipped_dicts):
 7 parliament parliament NOUN 3 obl
 """)
     assert triples(ps, shipped_dicts) == [("ARMCVL", "145", "ARMCOP")]
+
+
+def test_purpose_clause_repeating_its_governors_event_is_not_coded_again(tmp_path, shipped_dicts):
+    # "Lavrov met Kerry in Vienna to discuss Iran": one consultation, not a second one for
+    # "discuss" (with Iran, the topic, as its target).
+    ps = tree(tmp_path, """
+1 Lavrov Lavrov PROPN 2 nsubj
+2 met meet VERB 0 root
+3 Kerry Kerry PROPN 2 obj
+4 in in ADP 5 case
+5 Vienna Vienna PROPN 2 obl
+6 to to PART 7 mark
+7 discuss discuss VERB 2 advcl
+8 Iran Iran PROPN 7 obj
+""", date="2015-07-01")
+    assert [c[:2] for _, c, _ in triples(ps, shipped_dicts)] == ["04"]

@@ -210,12 +210,26 @@ class SentenceCoder:
                 if p.code[:2] in UNREALIZED_ROOTS:
                     consumed.update(self._complements(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
+                if att.events and self._purpose_of_same(sent, tid, att.events, attempts):
+                    att.events = []
+                    att.tried[-1] = (p.id, "matched, but the purpose of its governor's event of the same kind")
+                    break
                 if not att.events:
                     att.tried[-1] = (p.id, "matched, but no source actor found")
                     if self.lex.language.require_target:
                         continue  # PETRARCH-style: a pattern holds only with its actors; try the next
                 break
         return attempts
+
+    @staticmethod
+    def _purpose_of_same(sent: Sentence, tid: int, events: list[CodedEvent], attempts: list[Attempt]) -> bool:
+        """Whether a purpose clause ("met Kerry in Geneva to discuss Syria", "laid a wreath to mark
+        Armistice Day") repeats its governor's event: same source, same root code."""
+        t = sent.token(tid)
+        if base(t.deprel) != "advcl" or not t.head:
+            return False
+        done = {(e.source.code, e.code[:2]) for a in attempts if a.pred == t.head for e in a.events}
+        return all((e.source.code, e.code[:2]) in done for e in events)
 
     @staticmethod
     def _complements(sent: Sentence, tid: int) -> set[int]:
