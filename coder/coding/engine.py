@@ -223,8 +223,9 @@ class SentenceCoder:
 
     @staticmethod
     def _purpose_of_same(sent: Sentence, tid: int, events: list[CodedEvent], attempts: list[Attempt]) -> bool:
-        """Whether a purpose clause ("met Kerry in Geneva to discuss Syria", "laid a wreath to mark
-        Armistice Day") repeats its governor's event: same source, same root code."""
+        """Whether an adverbial clause (of purpose: "met Kerry in Geneva to discuss Syria", "laid a
+        wreath to mark Armistice Day"; or a participle: "Speaking in Tokyo, Putin said") repeats its
+        governor's event: same source, same root code."""
         t = sent.token(tid)
         if base(t.deprel) != "advcl" or not t.head:
             return False
