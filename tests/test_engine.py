@@ -1606,3 +1606,18 @@ def test_purpose_clause_repeating_its_governors_event_is_not_coded_again(tmp_pat
 8 Iran Iran PROPN 7 obj
 """, date="2015-07-01")
     assert [c[:2] for _, c, _ in triples(ps, shipped_dicts)] == ["04"]
+
+
+def test_coordinated_sides_trading_fire_target_each_other(tmp_path, shipped_dicts):
+    # "Indian and Pakistani troops traded artillery fire": each side is the other's target, and
+    # the artillery they trade is none.
+    ps = tree(tmp_path, """
+1 Indian Indian ADJ 4 amod
+2 and and CCONJ 3 cc
+3 Pakistani Pakistani ADJ 1 conj
+4 troops troop NOUN 5 nsubj
+5 traded trade VERB 0 root
+6 artillery artillery NOUN 7 compound
+7 fire fire NOUN 5 obj
+""")
+    assert triples(ps, shipped_dicts) == [("INDMIL", "194", "PAKMIL"), ("PAKMIL", "194", "INDMIL")]

@@ -495,12 +495,17 @@ class SentenceCoder:
                     break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
+        if fold(lemma) in lang.reciprocal_verbs and len({a.code for a in sources}) > 1:
+            # what coordinated sides trade is no target ("traded artillery fire")
+            inside = {i for u in used for i in subtree(sent, u)}
+            targets = [t for t in targets if t.head not in inside]
         mutual = (not targets and len({a.code for a in sources}) > 1 and not lang.require_target and (
             # "Russian and Turkish troops attacked the town": force with an object is not mutual
             # ("exchanged gunfire" is: the object is the pattern's own word)
             reciprocal(p.code) and not (
                 p.code in RECIPROCAL_CODES and any(base(r) == "obj" and t not in used for r, t in f.deps))
-            or self._reciprocal_pronoun(sent, f)))  # "Azerbaijan and Armenia accused each other"
+            or self._reciprocal_pronoun(sent, f)  # "Azerbaijan and Armenia accused each other"
+            or fold(lemma) in lang.reciprocal_verbs))  # "Azerbaijani and Armenian forces traded fire"
         for s in sources:
             # "Macron and Putin held talks": each is the other's target. No actor targets itself;
             # PETRARCH-style dictionaries code no event without a target.

@@ -123,6 +123,7 @@ class Language:
     verb_particles: frozenset[str] = frozenset()  # "down": "turned down the request" is no oblique
     foreign_adjectives: frozenset[str] = frozenset()  # "foreign": "foreign troops" get no country from context
     place_adverbs: frozenset[str] = frozenset()  # "outside": "rallied outside parliament" is where
+    reciprocal_verbs: frozenset[str] = frozenset()  # "trade": coordinated subjects "traded fire" with each other
     holder_participles: frozenset[str] = frozenset()  # "held": "rebel-held districts" are the rebels'
     reciprocal_pronouns: tuple[tuple[str, ...], ...] = ()  # ("each", "other"): coordinated subjects act on each other
     leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition  # "of": an event noun's "of" phrase is its object  # "parvenir": "sont parvenus" is not a passive  # "as", "comme": never the case of a verb's oblique  # "mardi", "Tuesday": never the head of a verb's arguments

@@ -185,6 +185,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         leader_suffixes=tuple(words("leader_suffixes")),
         allegiance_adjectives=frozenset(words("allegiance_adjectives")),
         holder_participles=frozenset(words("holder_participles")),
+        reciprocal_verbs=frozenset(words("reciprocal_verbs")),
         place_adverbs=frozenset(words("place_adverbs")),
         foreign_adjectives=frozenset(words("foreign_adjectives")),
         verb_particles=frozenset(words("verb_particles")),
