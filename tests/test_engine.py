@@ -1621,3 +1621,17 @@ def test_coordinated_sides_trading_fire_target_each_other(tmp_path, shipped_dict
 7 fire fire NOUN 5 obj
 """)
     assert triples(ps, shipped_dicts) == [("INDMIL", "194", "PAKMIL"), ("PAKMIL", "194", "INDMIL")]
+
+
+def test_conjunct_hung_on_a_name_part_belongs_to_the_name(tmp_path, shipped_dicts):
+    # "Macron met Vladimir Putin and Tayyip Erdogan" with "Tayyip" a conjunct of "Putin" (a flat part).
+    ps = tree(tmp_path, """
+1 Macron Macron PROPN 2 nsubj
+2 met meet VERB 0 root
+3 Vladimir Vladimir PROPN 2 obj
+4 Putin Putin PROPN 3 flat
+5 and and CCONJ 6 cc
+6 Tayyip Tayyip PROPN 4 conj
+7 Erdogan Erdogan PROPN 6 flat
+""", date="2019-06-01")
+    assert triples(ps, shipped_dicts) == [("FRAGOV", "040", "RUSGOV"), ("FRAGOV", "040", "TURGOV")]

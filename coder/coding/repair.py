@@ -67,7 +67,8 @@ determiner on the second, are one name.
 
 Names across a coordination: "hosted Putin and Iranian President Hassan Rouhani" may come out with
 "Hassan Rouhani" as flat parts of "Putin" and "Iranian" its conjunct. A flat part separated from
-its head by a conjunct of that head belongs to that conjunct.
+its head by a conjunct of that head belongs to that conjunct; a conjunct hung on a flat part of a
+name ("between Vladimir Putin and Petro Poroshenko", "Petro" under "Putin") is the name's.
 
 Prepositions inside names: "spoke with Israeli Prime Minister Benjamin Netanyahu" may come out
 with "with" as the case of "Minister", a compound of the name. A case word right before a whole
@@ -751,6 +752,9 @@ def _names_across_coordination(sent: Sentence) -> Sentence:
         return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
+        if t.deprel == "conj" and t.upos == "PROPN" and sent.token(t.head).deprel == "flat":
+            moves[t.id] = (sent.token(t.head).head, "conj")
+            continue
         if t.deprel != "flat" or t.head >= t.id:
             continue
         conj = [c for c in sent.children(t.head) if t.head < c < t.id and sent.token(c).deprel == "conj"]
