@@ -1635,3 +1635,20 @@ def test_conjunct_hung_on_a_name_part_belongs_to_the_name(tmp_path, shipped_dict
 7 Erdogan Erdogan PROPN 6 flat
 """, date="2019-06-01")
     assert triples(ps, shipped_dicts) == [("FRAGOV", "040", "RUSGOV"), ("FRAGOV", "040", "TURGOV")]
+
+
+def test_condemned_event_noun_read_as_a_complement_targets_its_owner(tmp_path, shipped_dicts):
+    # "Jordan condemned Israel's bombing of a U.N. school" with "bombing" an xcomp: it is the
+    # object, and the one who bombed (its possessive) the target, not the school.
+    ps = tree(tmp_path, """
+1 Jordan Jordan PROPN 2 nsubj
+2 condemned condemn VERB 0 root
+3 Israel Israel PROPN 5 nmod:poss
+4 's 's PART 3 case
+5 bombing bombing NOUN 2 xcomp
+6 of of ADP 9 case
+7 a a DET 9 det
+8 U.N. U.N. PROPN 9 compound
+9 school school NOUN 5 nmod
+""")
+    assert ("JOR", "111", "ISR") in triples(ps, shipped_dicts)

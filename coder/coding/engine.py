@@ -377,6 +377,7 @@ class SentenceCoder:
                 if agent_first:
                     by = nested_agents(sent, tid, agents)
                     by += self._blamed_on(sent, tid)
+                    by += self._event_owner(sent, tid)
                     found = [a for c in by if c not in exclude for a in actors.resolve_all(c)]
                     if found:
                         return found
@@ -421,6 +422,13 @@ class SentenceCoder:
                 if args.intersection(span) and all(fold(sent.token(i).form) == w for i, w in zip(span, words, strict=True)):
                     return True
         return False
+
+    def _event_owner(self, sent: Sentence, tid: int) -> list[int]:
+        """Who did an act named by an event noun: its possessive ("condemned Israel's shelling of a
+        U.N. school": Israel, not the school)."""
+        if sent.token(tid).upos not in NOMINAL_UPOS or not self._patterns_for(sent, tid):
+            return []
+        return [c for c in sent.children(tid) if sent.token(c).deprel == "nmod:poss"]
 
     def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:
         """Who an act is attributed to: "l'attaque attribuée au régime", "the attack blamed on

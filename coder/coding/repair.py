@@ -113,6 +113,10 @@ parliament" often come out with "outside" an adjective of "parliament", which be
 it is that noun's preposition: the noun is an oblique, and words before it that it governed
 ("police") head their own phrase again.
 
+Objects read as nominal complements: "Ban Ki-moon condemned Israel's shelling of a U.N. school"
+may come out with "shelling" an xcomp of "condemned". A noun xcomp with a possessive or a
+determiner and no copula, of a verb with no object, is the verb's object.
+
 Possessed gerunds read as verbs: in "Turkey's downing of a Russian warplane sparked a crisis"
 the parser may tag "downing" VERB (a clause with "of a warplane" as its oblique). An "-ing" verb
 with a possessive and no subject or auxiliary is an event noun: its obliques become its nmods.
@@ -161,6 +165,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
     sent = _possessed_gerunds(_verbs_read_as_compounds(_headline_passives(sent, lang), verbs))
     sent = _places_read_as_modifiers(_phrasal_infinitives(_particles_read_as_cases(sent, lang)), lang)
+    sent = _objects_read_as_complements(sent)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -820,4 +825,22 @@ def _places_read_as_modifiers(sent: Sentence, lang: Language) -> Sentence:
             changes[noun.id] = {"head": new, "deprel": "nmod"}
         elif base(noun.deprel) == "obj":
             changes[noun.id] = {"deprel": "obl"}
+    return _rebuilt(sent, changes)
+
+
+def _objects_read_as_complements(sent: Sentence) -> Sentence:
+    """A noun xcomp with a possessive or determiner and no copula, of a verb with no object
+    ("condemned Israel's shelling of a school"), is the verb's object."""
+    if not _has(sent.tokens, "deprel", "xcomp"):
+        return sent
+    changes: dict[int, dict[str, object]] = {}
+    for t in sent.tokens:
+        if t.deprel != "xcomp" or t.upos != "NOUN" or not t.head or sent.token(t.head).upos != "VERB":
+            continue
+        rels = {sent.token(c).deprel for c in sent.children(t.id)}
+        if "cop" in rels or not rels & {"nmod:poss", "det"}:
+            continue
+        if any(base(sent.token(c).deprel) == "obj" for c in sent.children(t.head)):
+            continue
+        changes[t.id] = {"deprel": "obj"}
     return _rebuilt(sent, changes)
