@@ -1652,3 +1652,21 @@ def test_condemned_event_noun_read_as_a_complement_targets_its_owner(tmp_path, s
 9 school school NOUN 5 nmod
 """)
     assert ("JOR", "111", "ISR") in triples(ps, shipped_dicts)
+
+
+def test_clause_on_a_vetoed_object_is_not_coded(tmp_path, shipped_dicts):
+    # "China vetoed a U.N. resolution calling for sanctions on Myanmar": the resolution's call did
+    # not happen; only the veto is coded.
+    ps = tree(tmp_path, """
+1 China China PROPN 2 nsubj
+2 vetoed veto VERB 0 root
+3 a a DET 5 det
+4 U.N. U.N. PROPN 5 compound
+5 resolution resolution NOUN 2 obj
+6 calling call VERB 5 acl
+7 for for ADP 8 case
+8 sanctions sanction NOUN 6 obl
+9 on on ADP 10 case
+10 Myanmar Myanmar PROPN 8 nmod
+""")
+    assert [c for _, c, _ in triples(ps, shipped_dicts)] == ["129"]

@@ -236,13 +236,17 @@ class SentenceCoder:
     def _complements(sent: Sentence, tid: int) -> set[int]:
         """Everything inside the clausal complements of a predicate ("offered to help mediate",
         "a menacé d'imposer un blocus": the blockade noun too); an infinitive the parser attached
-        as advcl ("urged Israel to accept") counts as a complement."""
+        as advcl ("urged Israel to accept") counts as a complement; so do the clauses on its object
+        ("vetoed a resolution calling for a ceasefire": the resolution's appeal did not happen)."""
         out: set[int] = set()
         for c in sent.children(tid):
             t = sent.token(c)
             rel = base(t.deprel)
             if rel in ("xcomp", "ccomp") or rel == "advcl" and t.feat("VerbForm") == "Inf":
                 out |= subtree(sent, c)
+            elif t.deprel in ("obj", "nsubj:pass"):
+                out.update(i for a in sent.children(c) if base(sent.token(a).deprel) == "acl"
+                           for i in subtree(sent, a))
         return out
 
     # -- matching ------------------------------------------------------------------------------
