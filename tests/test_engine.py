@@ -1670,3 +1670,23 @@ def test_clause_on_a_vetoed_object_is_not_coded(tmp_path, shipped_dicts):
 10 Myanmar Myanmar PROPN 8 nmod
 """)
     assert [c for _, c, _ in triples(ps, shipped_dicts)] == ["129"]
+
+
+def test_purpose_two_clauses_deep_gives_the_topic_and_is_not_coded_apart(tmp_path, shipped_dicts):
+    # "Kenyan farmers blocked roads to press the government to curb maize imports": the purpose
+    # (an infinitive the parser made advcl) tells the topic (1442); the curb did not happen.
+    ps = tree(tmp_path, """
+1 Kenyan Kenyan ADJ 2 amod
+2 farmers farmer NOUN 3 nsubj
+3 blocked block VERB 0 root
+4 roads road NOUN 3 obj
+5 to to PART 6 mark
+6 press press VERB 3 advcl VerbForm=Inf
+7 the the DET 8 det
+8 government government NOUN 6 obj
+9 to to PART 10 mark
+10 curb curb VERB 6 advcl VerbForm=Inf
+11 maize maize NOUN 12 compound
+12 imports import NOUN 10 obj
+""")
+    assert [c for _, c, _ in triples(ps, shipped_dicts)] == ["1442"]

@@ -207,6 +207,10 @@ class SentenceCoder:
                 if not ok:
                     continue
                 consumed.update(used)
+                # the verbs of a clause that a condition read ("blocked roads to press the
+                # government to curb imports") are part of this event, not events of their own
+                consumed.update(i for u in used if base(sent.token(u).deprel) in CLAUSE_RELS
+                                for i in self._region(sent, u, 1))
                 if p.code[:2] in UNREALIZED_ROOTS:
                     consumed.update(self._complements(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
@@ -343,7 +347,9 @@ class SentenceCoder:
                 ids[c] = 0
             elif b in ("obj", "obl", "iobj", "nsubj"):
                 ids.update(phrase(sent, c))
-            elif b in ("xcomp", "ccomp") and levels > 1:
+            elif levels > 1 and (b in ("xcomp", "ccomp") or b == "advcl" and sent.token(c).feat("VerbForm") == "Inf"):
+                # an infinitive the parser attached as advcl ("to press the government to curb
+                # imports") is a complement too
                 ids.update(SentenceCoder._clause_words(sent, c, levels - 1))
         return ids
 
