@@ -1690,3 +1690,14 @@ def test_purpose_two_clauses_deep_gives_the_topic_and_is_not_coded_apart(tmp_pat
 12 imports import NOUN 10 obj
 """)
     assert [c for _, c, _ in triples(ps, shipped_dicts)] == ["1442"]
+
+
+def test_outside_before_a_non_place_noun_stays_an_adjective(tmp_path, shipped_dicts):
+    # "Iran rejected outside interference": "outside" is an adjective here, the object stays.
+    ps = tree(tmp_path, """
+1 Iran Iran PROPN 2 nsubj
+2 rejected reject VERB 0 root
+3 outside outside ADJ 4 amod
+4 interference interference NOUN 2 obj
+""")
+    assert [c for _, c, _ in triples(ps, shipped_dicts)] == ["120"]

@@ -110,8 +110,9 @@ marker and a particle of its own is the verb of a complement clause.
 Place prepositions read as modifiers: "rallied outside parliament", "clashed with police outside
 parliament" often come out with "outside" an adjective of "parliament", which becomes the object
 (or swallows "police"). A word of the language's ``place_adverbs`` modifying the noun right after
-it is that noun's preposition: the noun is an oblique, and words before it that it governed
-("police") head their own phrase again.
+it is that noun's preposition when words before it that the noun governed ("police") head their
+own phrase again, or when the noun is one of the language's ``place_nouns`` (not "rejected outside
+interference"): the noun is then an oblique.
 
 Objects read as nominal complements: "Ban Ki-moon condemned Israel's shelling of a U.N. school"
 may come out with "shelling" an xcomp of "condemned". A noun xcomp with a possessive or a
@@ -823,8 +824,11 @@ def _places_read_as_modifiers(sent: Sentence, lang: Language) -> Sentence:
             changes[new] = {"upos": "NOUN", "head": noun.head, "deprel": noun.deprel}
             changes.update((c, {"head": new}) for c in before if c != new)
             changes[noun.id] = {"head": new, "deprel": "nmod"}
-        elif base(noun.deprel) == "obj":
-            changes[noun.id] = {"deprel": "obl"}
+        elif fold(noun.lemma) in lang.place_nouns:  # not "rejected outside interference"
+            if base(noun.deprel) == "obj":
+                changes[noun.id] = {"deprel": "obl"}
+        else:
+            del changes[t.id]
     return _rebuilt(sent, changes)
 
 

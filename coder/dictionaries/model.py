@@ -123,6 +123,7 @@ class Language:
     verb_particles: frozenset[str] = frozenset()  # "down": "turned down the request" is no oblique
     foreign_adjectives: frozenset[str] = frozenset()  # "foreign": "foreign troops" get no country from context
     place_adverbs: frozenset[str] = frozenset()  # "outside": "rallied outside parliament" is where
+    place_nouns: frozenset[str] = frozenset()  # "parliament": what "outside" may stand before as a place
     reciprocal_verbs: frozenset[str] = frozenset()  # "trade": coordinated subjects "traded fire" with each other
     holder_participles: frozenset[str] = frozenset()  # "held": "rebel-held districts" are the rebels'
     reciprocal_pronouns: tuple[tuple[str, ...], ...] = ()  # ("each", "other"): coordinated subjects act on each other

@@ -187,6 +187,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         holder_participles=frozenset(words("holder_participles")),
         reciprocal_verbs=frozenset(words("reciprocal_verbs")),
         place_adverbs=frozenset(words("place_adverbs")),
+        place_nouns=frozenset(words("place_nouns")),
         foreign_adjectives=frozenset(words("foreign_adjectives")),
         verb_particles=frozenset(words("verb_particles")),
         reciprocal_pronouns=tuple(tuple(w.split()) for w in words("reciprocal_pronouns")),
