@@ -781,8 +781,9 @@ def _particles_read_as_cases(sent: Sentence, lang: Language) -> Sentence:
         noun = sent.token(t.head)
         verb = sent.token(noun.head) if noun.head else None
         if verb is None or verb.upos != "VERB" or verb.id != t.id - 1 or base(noun.deprel) != "obl" \
-                or any(base(sent.token(c).deprel) == "obj" for c in sent.children(verb.id)):
-            continue
+                or any(base(sent.token(c).deprel) == "obj" for c in sent.children(verb.id)) \
+                or any(c != t.id and base(sent.token(c).deprel) == "case" for c in sent.children(noun.id)):
+            continue  # "cracked down on protesters": "on" marks the oblique
         changes[t.id] = {"head": verb.id, "deprel": "compound:prt"}
         changes[noun.id] = {"deprel": "obj"}
     return _rebuilt(sent, changes)
