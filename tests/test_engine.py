@@ -1701,3 +1701,19 @@ def test_outside_before_a_non_place_noun_stays_an_adjective(tmp_path, shipped_di
 4 interference interference NOUN 2 obj
 """)
     assert [c for _, c, _ in triples(ps, shipped_dicts)] == ["120"]
+
+
+def test_participle_of_a_standing_relation_is_not_an_event(tmp_path, shipped_dicts):
+    # "Rebels backed by Turkey attacked the town": the backing describes the rebels; Turkey, the
+    # passive agent, is no place to give them a country either.
+    ps = tree(tmp_path, """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 6 nsubj
+3 backed back VERB 2 acl Tense=Past|VerbForm=Part
+4 by by ADP 5 case
+5 Turkey Turkey PROPN 3 obl:agent
+6 attacked attack VERB 0 root
+7 Kurdish Kurdish ADJ 8 amod
+8 fighters fighter NOUN 6 obj
+""")
+    assert [c for _, c, _ in triples(ps, shipped_dicts)] == ["190"]

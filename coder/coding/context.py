@@ -56,8 +56,10 @@ def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True
 
 
 def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> set[str]:
-    """The countries named in the sentence outside the events' actor phrases."""
+    """The countries named in the sentence outside the events' actor phrases and passive agents
+    ("separatists backed by Russia": Russia acts, it is no place)."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
+    used.update(i for t in sent.tokens if t.deprel == "obl:agent" for i in subtree(sent, t.id))
     found = set()
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
         if any(i in used for i in range(m.start, m.end + 1)):

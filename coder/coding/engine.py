@@ -198,6 +198,9 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
+            if f.stative:
+                att.note = "a participle describing its noun (a standing relation): not coded"
+                continue
             words = 0 if self.explaining else self._sentence_words(sent)
             for p in patterns[tid]:
                 if not self.explaining and not self._possible(sent, p, words):

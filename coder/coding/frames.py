@@ -26,6 +26,7 @@ class Frame:
     negated: bool = False
     hypothetical: bool = False
     alleged: bool = False  # complement of an accusation or denial
+    stative: bool = False  # a participle or relative that describes its noun ("separatists backed by Russia")
     passive: bool = False
 
     def get(self, rel: str) -> list[int]:
@@ -99,6 +100,9 @@ class FrameBuilder:
         if marks & lang.hypothetical_markers:
             f.hypothetical = True  # "si la Russie attaquait", "if Russia attacked"
         rel = base(tok.deprel)
+        # "separatists backed by Russia", "forces, which are backed by the coalition": a standing
+        # relation that describes the noun, not an event
+        f.stative = rel == "acl" and f.passive and fold(tok.lemma) in lang.stative_participles
         if rel in ("xcomp", "ccomp", "advcl") and tok.head:
             g = self.frame(tok.head)
             gov_lemma = fold(s.token(tok.head).lemma)

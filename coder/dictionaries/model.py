@@ -125,6 +125,7 @@ class Language:
     place_adverbs: frozenset[str] = frozenset()  # "outside": "rallied outside parliament" is where
     place_nouns: frozenset[str] = frozenset()  # "parliament": what "outside" may stand before as a place
     reciprocal_verbs: frozenset[str] = frozenset()  # "trade": coordinated subjects "traded fire" with each other
+    stative_participles: frozenset[str] = frozenset()  # "back": "rebels backed by X" describes, no event
     holder_participles: frozenset[str] = frozenset()  # "held": "rebel-held districts" are the rebels'
     reciprocal_pronouns: tuple[tuple[str, ...], ...] = ()  # ("each", "other"): coordinated subjects act on each other
     leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition  # "of": an event noun's "of" phrase is its object  # "parvenir": "sont parvenus" is not a passive  # "as", "comme": never the case of a verb's oblique  # "mardi", "Tuesday": never the head of a verb's arguments

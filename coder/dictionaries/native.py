@@ -185,6 +185,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         leader_suffixes=tuple(words("leader_suffixes")),
         allegiance_adjectives=frozenset(words("allegiance_adjectives")),
         holder_participles=frozenset(words("holder_participles")),
+        stative_participles=frozenset(words("stative_participles")),
         reciprocal_verbs=frozenset(words("reciprocal_verbs")),
         place_adverbs=frozenset(words("place_adverbs")),
         place_nouns=frozenset(words("place_nouns")),
