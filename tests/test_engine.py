@@ -1717,3 +1717,15 @@ def test_participle_of_a_standing_relation_is_not_an_event(tmp_path, shipped_dic
 8 fighters fighter NOUN 6 obj
 """)
     assert [c for _, c, _ in triples(ps, shipped_dicts)] == ["190"]
+
+
+def test_reciprocal_verb_known_by_its_form_when_the_lemma_is_wrong(tmp_path, shipped_dicts):
+    # "Armenia and Azerbaijan exchanged prisoners" with the lemma "exchang".
+    ps = tree(tmp_path, """
+1 Armenia Armenia PROPN 4 nsubj
+2 and and CCONJ 3 cc
+3 Azerbaijan Azerbaijan PROPN 1 conj
+4 exchanged exchang VERB 0 root
+5 prisoners prisoner NOUN 4 obj
+""")
+    assert [(s, t) for s, _, t in triples(ps, shipped_dicts)] == [("ARM", "AZE"), ("AZE", "ARM")]

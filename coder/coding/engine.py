@@ -436,6 +436,13 @@ class SentenceCoder:
                     return True
         return False
 
+    def _reciprocal_verb(self, sent: Sentence, tid: int) -> bool:
+        """Whether a verb is one of the language's reciprocal verbs, by its lemma or, when the
+        lemmatizer fails ("exchanged" -> "exchang"), its past form."""
+        t, verbs = sent.token(tid), self.lex.language.reciprocal_verbs
+        form = fold(t.form)
+        return fold(t.lemma) in verbs or form in verbs or form.endswith("ed") and form[:-1] in verbs
+
     def _event_owner(self, sent: Sentence, tid: int) -> list[int]:
         """Who did an act named by an event noun: its possessive ("condemned Israel's shelling of a
         U.N. school": Israel, not the school)."""
@@ -516,7 +523,8 @@ class SentenceCoder:
                     break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
-        if fold(lemma) in lang.reciprocal_verbs and len({a.code for a in sources}) > 1:
+        trading = self._reciprocal_verb(sent, f.pred)
+        if trading and len({a.code for a in sources}) > 1:
             # what coordinated sides trade is no target ("traded artillery fire")
             inside = {i for u in used for i in subtree(sent, u)}
             targets = [t for t in targets if t.head not in inside]
@@ -526,7 +534,7 @@ class SentenceCoder:
             reciprocal(p.code) and not (
                 p.code in RECIPROCAL_CODES and any(base(r) == "obj" and t not in used for r, t in f.deps))
             or self._reciprocal_pronoun(sent, f)  # "Azerbaijan and Armenia accused each other"
-            or fold(lemma) in lang.reciprocal_verbs))  # "Azerbaijani and Armenian forces traded fire"
+            or trading))  # "Azerbaijani and Armenian forces traded fire"
         for s in sources:
             # "Macron and Putin held talks": each is the other's target. No actor targets itself;
             # PETRARCH-style dictionaries code no event without a target.
