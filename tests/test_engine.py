@@ -1729,3 +1729,22 @@ def test_reciprocal_verb_known_by_its_form_when_the_lemma_is_wrong(tmp_path, shi
 5 prisoners prisoner NOUN 4 obj
 """)
     assert [(s, t) for s, _, t in triples(ps, shipped_dicts)] == [("ARM", "AZE"), ("AZE", "ARM")]
+
+
+def test_one_target_inside_the_object_by_preposition_order(tmp_path, shipped_dicts):
+    # "Ukraine filed a case against Russia at the International Court of Justice": the target is
+    # Russia ("against" before "at"), not the court as well.
+    ps = tree(tmp_path, """
+1 Ukraine Ukraine PROPN 2 nsubj
+2 filed file VERB 0 root
+3 a a DET 4 det
+4 case case NOUN 2 obj
+5 against against ADP 6 case
+6 Russia Russia PROPN 4 nmod
+7 at at ADP 11 case
+8 the the DET 11 det
+9 International International PROPN 11 compound
+10 Court Court PROPN 11 compound
+11 Justice Justice PROPN 4 nmod
+""")
+    assert [t for _, _, t in triples(ps, shipped_dicts)] == ["RUS"]

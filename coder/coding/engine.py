@@ -401,12 +401,15 @@ class SentenceCoder:
                     return self._refine_split_name(sent, f, r, tid, found, actors, exclude)
                 if agent_first and rel == "obj":
                     # "a maintenu les sanctions contre la Corée du Nord": the target is inside the object
-                    preps = set(self.lex.language.target_prepositions)
+                    # the first by the language's order of target prepositions: "filed a case
+                    # against Israel at the ICJ" targets Israel, not the court too
+                    order = self.lex.language.target_prepositions
                     inner = [c for c in sent.children(tid)
-                             if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & preps]
-                    found = [a for c in inner for a in actors.resolve_all(c)]
-                    if found:
-                        return found
+                             if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & set(order)]
+                    for c in sorted(inner, key=lambda c: min(order.index(m) for m in case_of(sent, c) if m in order)):
+                        found = actors.resolve_all(c)
+                        if found:
+                            return found
         return []
 
     def _clause_targets(self, sent: Sentence, frames: FrameBuilder, tid: int, specs: tuple[str, ...],
