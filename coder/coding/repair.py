@@ -100,6 +100,7 @@ the name before it.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from operator import attrgetter
 
@@ -139,8 +140,27 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
 
 def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
     """``repair`` with the demonyms of a lexicon's actor dictionary."""
-    return repair(sent, lex.language, lex.patterns,
-                  lambda w: any(v.kind == "adjective" for v in lex.actors.lookup(w)))
+    if sent.repaired:
+        return sent
+    return repair(sent, lex.language, lex.patterns, _demonym_test(lex))
+
+
+def _demonym_test(lex: Lexicon) -> Callable[[str], bool]:
+    """Whether a word as written is a country adjective of the lexicon (cached per lexicon and word)."""
+    test = lex.__dict__.get("_demonym_test")
+    if test is None:
+        known: dict[str, bool] = {}
+
+        def test(word: str) -> bool:
+            hit = known.get(word)
+            if hit is None:
+                if len(known) >= 100_000:
+                    known.clear()
+                hit = known[word] = any(v.kind == "adjective" for v in lex.actors.lookup(word))
+            return hit
+
+        lex.__dict__["_demonym_test"] = test
+    return test
 
 
 def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[str], bool]) -> Sentence:
@@ -174,21 +194,47 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
     return _rebuilt(sent, changes)
 
 
-# Each repair first makes a quick test (C-level loops) for a word or tag its condition needs, and
-# skips the sentence without it: change the test along with the condition.
-def _none_folded_in(words: frozenset[str], tokens: list[Token], field: str) -> bool:
+# Each repair first makes a quick test for a word or tag its condition needs, and skips the
+# sentence without it: change the test along with the condition.
+def _none_folded_in(words: AbstractSet[str], tokens: list[Token], field: str) -> bool:
     """Whether no token's folded ``field`` (form, lemma) is one of some words (a quick test)."""
-    return words.isdisjoint(map(fold, map(attrgetter(field), tokens)))
+    return words.isdisjoint(_values(tokens, field))
 
 
 def _has(tokens: list[Token], field: str, value: str) -> bool:
-    """Whether some token's ``field`` (upos, deprel) has a value (a quick test)."""
-    return value in map(attrgetter(field), tokens)
+    """Whether some token's ``field`` (upos, deprel; "base": the deprel's base) has a value (a
+    quick test)."""
+    return value in _values(tokens, field)
+
+
+# The values of the tokens' fields that the quick tests look at, for the last token list tested
+# (the repairs test one sentence in turn; a repair that changes it makes a new list).
+_last: tuple[list[Token] | None, dict[str, frozenset[str]]] = (None, {})
+
+
+def _values(tokens: list[Token], field: str) -> frozenset[str]:
+    """The tokens' folded forms or lemmas, or their upos, deprels or deprel bases ("base")."""
+    global _last
+    last, values = _last
+    if last is not tokens:
+        values = {}
+        _last = (tokens, values)
+    out = values.get(field)
+    if out is None:
+        if field == "base":
+            out = frozenset(map(base, _values(tokens, "deprel")))
+        else:
+            raw = map(attrgetter(field), tokens)
+            out = frozenset(map(fold, raw) if field in ("form", "lemma") else raw)
+        values[field] = out
+    return out
 
 
 def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
     """A copy of the sentence with some tokens' fields changed (token id -> field -> value)."""
-    if not changes:
+    changes = {i: ch for i, ch in changes.items() if 0 < i <= len(sent.tokens)
+               and any(getattr(sent.tokens[i - 1], k) != v for k, v in ch.items())}
+    if not changes:  # (none that changes a field: the sentence keeps its cached children)
         return sent
     tokens = [replace(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
     return Sentence(sent.id, sent.text, tokens, sent.sent_id)
@@ -213,6 +259,8 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
 
 def _infinitives_on_objects(sent: Sentence) -> Sentence:
     """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ...")."""
+    if not _has(sent.tokens, "base", "xcomp"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if base(t.deprel) != "xcomp" or not t.head or sent.token(t.head).upos not in _NOMINAL:
@@ -232,7 +280,7 @@ _NOMINAL = ("NOUN", "PROPN", "ADJ")
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     preps = set(lang.target_prepositions)
-    if not _has(sent.tokens, "upos", "ADV"):
+    if not _has(sent.tokens, "upos", "ADV") or _none_folded_in(preps, sent.tokens, "form"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
@@ -374,7 +422,7 @@ def _name_as_verb(sent: Sentence, t) -> bool:
 
 def _names_read_as_verbs(sent: Sentence) -> Sentence:
     for t in sent.tokens:
-        if _name_as_verb(sent, t):
+        if t.upos in ("VERB", "AUX") and _name_as_verb(sent, t):
             sent = _name_back_to_noun(sent, t.id)
     return sent
 
@@ -458,6 +506,8 @@ def _has_subject(sent: Sentence, tid: int) -> bool:
 
 
 def _active_passive_subjects(sent: Sentence) -> Sentence:
+    if not _has(sent.tokens, "deprel", "nsubj:pass"):
+        return sent
     fix = []
     for t in sent.tokens:
         if t.deprel != "nsubj:pass" or not t.head or base(sent.token(t.head).deprel) == "acl":
@@ -503,6 +553,8 @@ def _first_main_verb(sent: Sentence, root: int) -> int | None:
 
 
 def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
+    if _none_folded_in(_HAVE, sent.tokens, "lemma"):
+        return sent
     for have in sent.tokens:
         if have.upos != "VERB" or fold(have.lemma) != "have" or have.id >= len(sent.tokens):
             continue
@@ -521,7 +573,12 @@ def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
     return sent
 
 
+_HAVE = frozenset({"have"})
+
+
 def _modifiers_read_as_complements(sent: Sentence, verbs: Container[str]) -> Sentence:
+    if not _has(sent.tokens, "base", "xcomp"):
+        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in sent.tokens:
         if t.upos != "VERB" or base(t.deprel) != "xcomp" or t.id >= len(sent.tokens):
@@ -575,6 +632,8 @@ def _split_names(sent: Sentence) -> Sentence:
 
 
 def _cases_inside_names(sent: Sentence) -> Sentence:
+    if not _has(sent.tokens, "base", "compound") and not _has(sent.tokens, "base", "flat"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if base(t.deprel) != "case" or not t.head:
@@ -588,6 +647,9 @@ def _cases_inside_names(sent: Sentence) -> Sentence:
 
 
 def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
+    if _none_folded_in(lang.agent_prepositions, sent.tokens, "form") \
+            and _none_folded_in(lang.agent_prepositions, sent.tokens, "lemma"):
+        return sent  # (case_of: folded forms and lemmas)
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if base(t.deprel) not in ("obl", "nmod") or not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
@@ -604,7 +666,8 @@ def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.reporting_verbs:
+    if not lang.reporting_verbs or not _has(sent.tokens, "base", "parataxis") \
+            or _none_folded_in(lang.reporting_verbs, sent.tokens, "lemma"):
         return sent
     fix: dict[int, dict[str, object]] = {}
     for verb in sent.tokens:
