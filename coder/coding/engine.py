@@ -173,7 +173,10 @@ class SentenceCoder:
         actors = ActorResolver(self.lex, sent, date)
         patterns = {t.id: found for t in sent.tokens
                     if t.upos in PREDICATE_UPOS and (found := self._patterns_for(sent, t.id))}
-        cands = sorted(patterns, key=lambda tid: (depth(sent, tid), tid))
+        depths = {tid: depth(sent, tid) for tid in patterns}
+        cands = sorted(patterns, key=lambda tid: (depths[tid], tid))
+        # no candidate on a cycle of heads: frames, built up the heads, come out the same in any order
+        acyclic = max(depths.values(), default=0) < 200
         consumed: set[int] = set()
         attempts = []
         question = sent.text.rstrip().endswith("?")
@@ -191,6 +194,12 @@ class SentenceCoder:
             if discarded:
                 att.note = f"discarded: the sentence holds {discarded!r} (a discard phrase)"
                 continue
+            todo = patterns[tid]
+            if not self.explaining:  # (_match would fail on the others; explain says why)
+                words = self._sentence_words(sent)
+                todo = [p for p in todo if self._possible(sent, p, words)]
+                if not todo and acyclic:
+                    continue  # nothing to match: no frame needed
             f = att.frame = frames.frame(tid)
             if f.hypothetical:
                 att.note = "hypothetical (conditional or modal): not coded"
@@ -198,10 +207,7 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
-            words = 0 if self.explaining else self._sentence_words(sent)
-            for p in patterns[tid]:
-                if not self.explaining and not self._possible(sent, p, words):
-                    continue  # (_match would fail; explain says why)
+            for p in todo:
                 ok, why, used = self._match(sent, f, p)
                 att.tried.append((p.id, why))
                 if not ok:

@@ -23,7 +23,7 @@ def base(deprel: str) -> str:
 
 def rel_matches(rel: str, wanted: str) -> bool:
     """'obl:arg' matches 'obl'; 'compound:prt' matches only 'compound:prt' or 'compound'."""
-    return rel == wanted or rel.startswith(wanted + ":")
+    return rel == wanted or rel.startswith(wanted) and rel[len(wanted):len(wanted) + 1] == ":"
 
 
 def subtree(sent: Sentence, tid: int) -> set[int]:
