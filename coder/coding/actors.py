@@ -137,10 +137,13 @@ class ActorResolver:
             d = min(ids[i] for i in range(m.start, m.end + 1))
             for v in m.values:
                 hits.append(_Hit(m.start, m.end, d, actor=v))
-        for i in ids:  # "Saudi-led coalition", "U.S.-led coalition": the leader names the country
+        suffixes = self.lex.language.leader_suffixes
+        # "Saudi-led coalition", "U.S.-led coalition": the leader names the country
+        for i in ids if suffixes else ():
             form = toks[i - 1].form
-            for suffix in self.lex.language.leader_suffixes:
-                if fold(form).endswith(suffix) and len(form) > len(suffix):
+            folded = fold(form)
+            for suffix in suffixes:
+                if folded.endswith(suffix) and len(form) > len(suffix):
                     for v in self.lex.actors.lookup(form[: -len(suffix)]):
                         if v.kind in DEMONYM_KINDS:
                             hits.append(_Hit(i, i, ids[i], actor=v))

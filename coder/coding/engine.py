@@ -349,8 +349,14 @@ class SentenceCoder:
         A town or region after a preposition of ``where`` ("à Alep") is where, not whom.
         """
         agents = self.lex.language.agent_prepositions
+        marks: set[str] | None = None  # the case markers of the dependents (with hanging PPs)
         for spec in specs:
             rel, prep, folded = _spec(spec)
+            if prep:  # (a quick test: no dependent has the preposition)
+                if marks is None:
+                    marks = set().union(*(case_of(sent, tid) for _, tid in self._deps(sent, f, hanging=True)))
+                if folded not in marks:
+                    continue
             for r, tid in self._deps(sent, f, hanging=bool(prep)):
                 if tid in exclude or not rel_matches(r, rel):
                     continue
