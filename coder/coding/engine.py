@@ -104,6 +104,17 @@ class SentenceCoder:
             return all(c.words is None or self._may_occur(sent, c.words) for c in p.with_)
         return mask & need == need
 
+    def _possible_ones(self, sent: Sentence, patterns: list[Pattern]) -> list[Pattern]:
+        """The patterns whose conditions may hold (``_possible``; its usual case inlined)."""
+        mask = self._sentence_words(sent)
+        needs = self._needs
+        out = []
+        for p in patterns:
+            need = needs.get(id(p), -1)
+            if mask & need == need if need is not None and need != -1 else self._possible(sent, p, mask):
+                out.append(p)
+        return out
+
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
         if t.upos not in PREDICATE_UPOS:
@@ -171,8 +182,14 @@ class SentenceCoder:
         self._in_sentence: int | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
-        patterns = {t.id: found for t in sent.tokens
-                    if t.upos in PREDICATE_UPOS and (found := self._patterns_for(sent, t.id))}
+        patterns = {}
+        for t in sent.tokens:
+            if t.upos in PREDICATE_UPOS:
+                cached = self._by_word.get((t.upos in NOMINAL_UPOS, t.lemma, t.form))
+                # (a word with single-word keys only: its cached patterns, as _patterns_for gives them)
+                found = cached[0] if cached is not None and not cached[1] else self._patterns_for(sent, t.id)
+                if found:
+                    patterns[t.id] = found
         depths = {tid: depth(sent, tid) for tid in patterns}
         cands = sorted(patterns, key=lambda tid: (depths[tid], tid))
         # no candidate on a cycle of heads: frames, built up the heads, come out the same in any order
@@ -196,8 +213,7 @@ class SentenceCoder:
                 continue
             todo = patterns[tid]
             if not self.explaining:  # (_match would fail on the others; explain says why)
-                words = self._sentence_words(sent)
-                todo = [p for p in todo if self._possible(sent, p, words)]
+                todo = self._possible_ones(sent, todo)
                 if not todo and acyclic:
                     continue  # nothing to match: no frame needed
             f = att.frame = frames.frame(tid)
