@@ -71,47 +71,48 @@ class SentenceCoder:
         # first; patterns with a multi-word key to check in the sentence; folded lemma and form)
         self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
         self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
-        self._needs: dict[int, int | None] = {}  # id(pattern) -> bits of its conditions' words
-        self._in_sentence: int | None = None  # per sentence (see explain): its condition words' bits
+        self._needs: dict[int, frozenset[int] | None] = {}  # id(pattern) -> bits of its conditions' words
+        self._in_sentence: set[int] | None = None  # per sentence (see explain): its condition words' bits
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
 
-    def _sentence_words(self, sent: Sentence) -> int:
-        """The bits (see WordSetIndex) of the condition words that may occur in the sentence."""
+    def _sentence_words(self, sent: Sentence) -> set[int]:
+        """The bits (see WordSetIndex, as a set of bit numbers) of the condition words that may
+        occur in the sentence."""
         if self._in_sentence is None:
             if self._word_sets is None:
                 self._word_sets = WordSetIndex(c.words for p in self.lex.all_patterns()
                                                for c in (*p.with_, *p.without) if c.words is not None)
-            self._in_sentence = self._word_sets.mask(sent.tokens)
+            self._in_sentence = self._word_sets.bit_set(sent.tokens)
         return self._in_sentence
 
     def _may_occur(self, sent: Sentence, words: WordSet) -> bool:
         """False when none of a condition's words is in the sentence (cheap: the sentence's words
         are looked up once in an index of all patterns' condition words). Valid while conditions
         see words only through their ``region_keys`` (forms, lemmas, surfaces)."""
-        mask = self._sentence_words(sent)
+        bits = self._sentence_words(sent)
         bit = self._word_sets.bits.get(words)
         if bit is None:  # a pattern added after the index was built
             return words.may_hit(*region_keys(sent.tokens, range(1, len(sent.tokens) + 1)))
-        return bool(mask >> bit & 1)
+        return bit in bits
 
-    def _possible(self, sent: Sentence, p: Pattern, mask: int) -> bool:
+    def _possible(self, sent: Sentence, p: Pattern, bits: set[int]) -> bool:
         """False when some condition of a pattern cannot hold: its words are not in the sentence
-        (``mask``: see ``_sentence_words``)."""
+        (``bits``: see ``_sentence_words``)."""
         need = self._needs.get(id(p), -1)
         if need == -1:
-            need = self._needs[id(p)] = self._word_sets.mask_of(c.words for c in p.with_ if c.words is not None)
+            need = self._needs[id(p)] = self._word_sets.bits_of(c.words for c in p.with_ if c.words is not None)
         if need is None:
             return all(c.words is None or self._may_occur(sent, c.words) for c in p.with_)
-        return mask & need == need
+        return need <= bits
 
     def _possible_ones(self, sent: Sentence, patterns: list[Pattern]) -> list[Pattern]:
         """The patterns whose conditions may hold (``_possible``; its usual case inlined)."""
-        mask = self._sentence_words(sent)
+        bits = self._sentence_words(sent)
         needs = self._needs
         out = []
         for p in patterns:
             need = needs.get(id(p), -1)
-            if mask & need == need if need is not None and need != -1 else self._possible(sent, p, mask):
+            if need <= bits if need is not None and need != -1 else self._possible(sent, p, bits):
                 out.append(p)
         return out
 
@@ -179,7 +180,7 @@ class SentenceCoder:
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
-        self._in_sentence: int | None = None  # the condition words that may occur in it
+        self._in_sentence: set[int] | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
         patterns = {}

@@ -261,6 +261,7 @@ class WordSetIndex:
     def __init__(self, sets: Iterable[WordSet]) -> None:
         self.bits: dict[WordSet, int] = {}
         self._masks: dict[tuple[str, str, str | None], int] = {}  # (form, lemma, surface) -> bits
+        self._bit_sets: dict[tuple[str, str, str | None], frozenset[int]] = {}  # the same, as bit numbers
         self._folded: dict[str, int] = {}
         self._exact: dict[str, int] = {}
         for ws in sets:
@@ -293,6 +294,35 @@ class WordSetIndex:
             self._masks.clear()
         self._masks[(form, lemma, surface)] = out
         return out
+
+    def bit_set(self, tokens: Iterable[Token]) -> set[int]:
+        """``mask`` as the set of its bit numbers: testing a few bits of a set costs less than
+        masking a long integer."""
+        out: set[int] = set()
+        cache = self._bit_sets
+        for t in tokens:
+            key = (t.form, t.lemma, t.surface)
+            found = cache.get(key)
+            if found is None:
+                m = self._masks.get(key)
+                if m is None:
+                    m = self._word_mask(t.form, t.lemma, t.surface)
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                found = cache[key] = frozenset(i for i in range(m.bit_length()) if m >> i & 1)
+            if found:
+                out |= found
+        return out
+
+    def bits_of(self, sets: Iterable[WordSet]) -> frozenset[int] | None:
+        """``mask_of`` as a set of bit numbers."""
+        out = set()
+        for ws in sets:
+            bit = self.bits.get(ws)
+            if bit is None:
+                return None
+            out.add(bit)
+        return frozenset(out)
 
     def mask_of(self, sets: Iterable[WordSet]) -> int | None:
         """The bits of some sets; None if one of them is not indexed."""
