@@ -128,7 +128,10 @@ class PhraseIndex(Generic[V]):
             return []  # names start at the beginning of a surface token
         text = first.form if surface is None else surface
         tries = []
-        if self._may_start(text) or surface is not None and self._may_start(first.form):
+        may = self._starts_cache.get(text)  # (_may_start's cache, read here first: most words are in it)
+        if may is None:
+            may = self._may_start(text)
+        if may or surface is not None and self._may_start(first.form):
             tries = self._scans(tokens, start, text)
         if use_lemma:
             found = self._folded.get(_folded_key(first.lemma))
@@ -145,7 +148,7 @@ class PhraseIndex(Generic[V]):
         key = (first.surface, first.form, None if nxt is None else (nxt.surface, nxt.form))
         cached = self._scan_cache.get(key)
         if cached is not None:
-            return [[(start + d, vals) for d, vals in spans] for spans in cached]
+            return [[(start + d, vals) for d, vals in spans] for spans in cached] if cached else []
         capital = text[:1].isupper()
         spans, stop, cut = self._scan(tokens, start, capital, surface=True)
         tries = [spans]
