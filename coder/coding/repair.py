@@ -232,9 +232,10 @@ def _values(tokens: list[Token], field: str) -> frozenset[str]:
 
 def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
     """A copy of the sentence with some tokens' fields changed (token id -> field -> value)."""
-    changes = {i: ch for i, ch in changes.items() if 0 < i <= len(sent.tokens)
-               and any(getattr(sent.tokens[i - 1], k) != v for k, v in ch.items())}
-    if not changes:  # (none that changes a field: the sentence keeps its cached children)
+    if changes:  # (only those that change a field: else the sentence keeps its cached children)
+        changes = {i: ch for i, ch in changes.items() if 0 < i <= len(sent.tokens)
+                   and any(getattr(sent.tokens[i - 1], k) != v for k, v in ch.items())}
+    if not changes:
         return sent
     tokens = [replace(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
     return Sentence(sent.id, sent.text, tokens, sent.sent_id)
