@@ -134,7 +134,7 @@ class ActorResolver:
         toks = self.sent.tokens
         hits = []
         for m in self.lex.actors.find(toks, ids, memo=self._actor_memo):
-            d = min(ids[i] for i in range(m.start, m.end + 1))
+            d = ids[m.start] if m.start == m.end else min([ids[i] for i in range(m.start, m.end + 1)])
             for v in m.values:
                 hits.append(_Hit(m.start, m.end, d, actor=v))
         suffixes = self.lex.language.leader_suffixes
@@ -148,7 +148,7 @@ class ActorResolver:
                         if v.kind in DEMONYM_KINDS:
                             hits.append(_Hit(i, i, ids[i], actor=v))
         for m in self.lex.agents.find(toks, ids, use_lemma=True, memo=self._agent_memo):
-            d = min(ids[i] for i in range(m.start, m.end + 1))
+            d = ids[m.start] if m.start == m.end else min([ids[i] for i in range(m.start, m.end + 1)])
             hits.append(_Hit(m.start, m.end, d, agent=m.values[0]))
         return hits
 

@@ -87,7 +87,7 @@ class PhraseIndex(Generic[V]):
         cost little.
         """
         ids = sorted(allowed) if allowed is not None else [t.id for t in tokens]
-        ok = set(ids)
+        ok = allowed if isinstance(allowed, (dict, set, frozenset)) else set(ids)  # (a dict: its keys)
         if memo is None:
             memo = {}
         out: list[Match[V]] = []
@@ -101,7 +101,7 @@ class PhraseIndex(Generic[V]):
                 tries = memo[key] = self._starting_at(tokens, start, use_lemma)
             if not tries:
                 continue
-            last = max(spans[-1][0] for spans in tries)
+            last = tries[0][-1][0] if len(tries) == 1 else max([spans[-1][0] for spans in tries])
             end = start
             while end < last and end + 1 in ok:
                 end += 1
@@ -109,10 +109,10 @@ class PhraseIndex(Generic[V]):
                 best = None
                 for j, vals in spans:
                     if j <= end:
-                        best = Match(start, j, vals)
+                        best = j, vals
                 if best is not None:
-                    out.append(best)
-                    covered = best.end
+                    out.append(Match(start, *best))
+                    covered = best[0]
                     break
         return out
 
