@@ -146,21 +146,28 @@ def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
 
 
 def _demonym_test(lex: Lexicon) -> Callable[[str], bool]:
-    """Whether a word as written is a country adjective of the lexicon (cached per lexicon and word)."""
+    """Whether a word as written is a country adjective of the lexicon (one test per lexicon)."""
     test = lex.__dict__.get("_demonym_test")
     if test is None:
-        known: dict[str, bool] = {}
-
-        def test(word: str) -> bool:
-            hit = known.get(word)
-            if hit is None:
-                if len(known) >= 100_000:
-                    known.clear()
-                hit = known[word] = any(v.kind == "adjective" for v in lex.actors.lookup(word))
-            return hit
-
-        lex.__dict__["_demonym_test"] = test
+        test = lex.__dict__["_demonym_test"] = _Demonyms(lex)
     return test
+
+
+class _Demonyms:
+    """Whether a word as written is a country adjective of a lexicon, cached per word (a class,
+    not a closure: lexicons are pickled for the workers)."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        hit = self.known.get(word)
+        if hit is None:
+            if len(self.known) >= 100_000:
+                self.known.clear()
+            hit = self.known[word] = any(v.kind == "adjective" for v in self.lex.actors.lookup(word))
+        return hit
 
 
 def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[str], bool]) -> Sentence:
