@@ -250,6 +250,8 @@ def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
 
 def _moved(sent: Sentence, moves: dict[int, tuple[int, str]]) -> Sentence:
     """A copy of the sentence with some tokens given a new head and relation."""
+    if not moves:
+        return sent
     return _rebuilt(sent, {i: {"head": h, "deprel": r} for i, (h, r) in moves.items()})
 
 
@@ -390,7 +392,7 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
 def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     fix: set[int] = set()
     moves: dict[int, str] = {}
-    no_verb = not any(t.upos in ("VERB", "AUX") for t in sent.tokens)
+    no_verb = not _has(sent.tokens, "upos", "VERB") and not _has(sent.tokens, "upos", "AUX")
     with_subject = {t.head for t in sent.tokens if base(t.deprel) == "nsubj"}
     for t in sent.tokens:
         if t.upos != "NOUN" or not (t.id in with_subject or t.head == 0 and no_verb):
