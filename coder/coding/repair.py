@@ -103,6 +103,7 @@ from collections.abc import Callable, Container
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from operator import attrgetter
+from typing import Any
 
 from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language, Lexicon
@@ -216,24 +217,41 @@ def _has(tokens: list[Token], field: str, value: str) -> bool:
 
 # The values of the tokens' fields that the quick tests look at, for the last token list tested
 # (the repairs test one sentence in turn; a repair that changes it makes a new list).
-_last: tuple[list[Token] | None, dict[str, frozenset[str]]] = (None, {})
+_last: tuple[list[Token] | None, dict[str, Any]] = (None, {})
 
 
-def _values(tokens: list[Token], field: str) -> frozenset[str]:
-    """The tokens' folded forms or lemmas, or their upos, deprels or deprel bases ("base")."""
+def _cached(tokens: list[Token]) -> dict[str, Any]:
+    """The cache of ``_values`` and ``_deprels`` for these tokens."""
     global _last
     last, values = _last
     if last is not tokens:
         values = {}
         _last = (tokens, values)
+    return values
+
+
+def _values(tokens: list[Token], field: str) -> frozenset[str]:
+    """The tokens' folded forms or lemmas, or their upos, deprels or deprel bases ("base")."""
+    values = _cached(tokens)
     out = values.get(field)
     if out is None:
         if field == "base":
             out = frozenset(map(base, _values(tokens, "deprel")))
+        elif field == "deprel":
+            out = frozenset(_deprels(tokens).split(" "))
         else:
             raw = map(attrgetter(field), tokens)
             out = frozenset(map(fold, raw) if field in ("form", "lemma") else raw)
         values[field] = out
+    return out
+
+
+def _deprels(tokens: list[Token]) -> str:
+    """The tokens' deprels, space-separated (cached with ``_values``)."""
+    values = _cached(tokens)
+    out = values.get(" ")
+    if out is None:
+        out = values[" "] = " ".join(map(attrgetter("deprel"), tokens))
     return out
 
 
@@ -355,7 +373,7 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _comma_lists(sent: Sentence) -> Sentence:
-    if " ".join(map(attrgetter("deprel"), sent.tokens)).count("nsubj") < 2:
+    if _deprels(sent.tokens).count("nsubj") < 2:
         return sent  # (a quick test: two subjects at least)
     moves: dict[int, tuple[int, str]] = {}
     subjects: dict[int, list[int]] = {}  # head -> its subjects, in sentence order

@@ -195,7 +195,7 @@ class PhraseIndex(Generic[V]):
         j = start
         while j <= len(tokens):
             tok = tokens[j - 1]
-            word = tok.text if surface else tok.form
+            word = tok.form if not surface or tok.surface is None else tok.surface  # (tok.text, inlined)
             f += _folded_key(word)
             found = folded.get(f)
             vals: list[V] = [v for v, cap in found if capital or not cap] if found else []
