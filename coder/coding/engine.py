@@ -475,7 +475,7 @@ class SentenceCoder:
             return []
         heads = {a.head for a in sources}
         lang = self.lex.language
-        specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
+        specs = p.target or _target_specs(lang.target_prepositions)
         # a pattern that names its target's prepositions means them ("s'est rendu à Kharkiv")
         where = frozenset() if p.target else lang.place_prepositions
         targets = self._find(sent, f, specs, actors, heads, agent_first=True, where=where)
@@ -514,6 +514,12 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
         return out
+
+
+@lru_cache(maxsize=64)
+def _target_specs(prepositions: tuple[str, ...]) -> tuple[str, ...]:
+    """The default target specs: objects, then obliques with the language's target prepositions."""
+    return ("obj", "iobj", *(f"obl/{x}" for x in prepositions))
 
 
 @lru_cache(maxsize=1024)

@@ -203,21 +203,25 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
 
 
 # Each repair first makes a quick test for a word or tag its condition needs, and skips the
-# sentence without it: change the test along with the condition.
+# sentence without it: change the test along with the condition. The values of the tokens'
+# fields that the tests look at are cached for the last token list tested (the repairs test one
+# sentence in turn; a repair that changes it makes a new list).
+_last: tuple[list[Token] | None, dict[str, Any]] = (None, {})
+
+
 def _none_folded_in(words: AbstractSet[str], tokens: list[Token], field: str) -> bool:
     """Whether no token's folded ``field`` (form, lemma) is one of some words (a quick test)."""
-    return words.isdisjoint(_values(tokens, field))
+    last, values = _last
+    found = values.get(field) if last is tokens else None  # (_values' cache, read here first)
+    return words.isdisjoint(_values(tokens, field) if found is None else found)
 
 
 def _has(tokens: list[Token], field: str, value: str) -> bool:
     """Whether some token's ``field`` (upos, deprel; "base": the deprel's base) has a value (a
     quick test)."""
-    return value in _values(tokens, field)
-
-
-# The values of the tokens' fields that the quick tests look at, for the last token list tested
-# (the repairs test one sentence in turn; a repair that changes it makes a new list).
-_last: tuple[list[Token] | None, dict[str, Any]] = (None, {})
+    last, values = _last
+    found = values.get(field) if last is tokens else None  # (_values' cache, read here first)
+    return value in (_values(tokens, field) if found is None else found)
 
 
 def _cached(tokens: list[Token]) -> dict[str, Any]:
