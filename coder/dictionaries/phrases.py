@@ -257,6 +257,9 @@ class WordSet(PhraseIndex[bool]):
                 or bool(self._starts) and not self._starts.isdisjoint(folded_keys))
 
 
+_NO_BITS: frozenset[int] = frozenset()
+
+
 class WordSetIndex:
     """Many word sets indexed by their keys, to tell at once which of them may hit some words
     (``WordSet.may_hit`` for all): each set is a bit, each word key the bits of its sets."""
@@ -289,13 +292,17 @@ class WordSetIndex:
         return out
 
     def _word_mask(self, form: str, lemma: str, surface: str | None) -> int:
+        out = self._bits_of_word(form, lemma, surface)
+        if len(self._masks) >= _CACHE_SIZE:
+            self._masks.clear()
+        self._masks[(form, lemma, surface)] = out
+        return out
+
+    def _bits_of_word(self, form: str, lemma: str, surface: str | None) -> int:
         keys, e = _word_keys(form, lemma, surface)
         out = self._exact.get(e, 0)
         for k in keys:
             out |= self._folded.get(k, 0)
-        if len(self._masks) >= _CACHE_SIZE:
-            self._masks.clear()
-        self._masks[(form, lemma, surface)] = out
         return out
 
     def bit_set(self, tokens: Iterable[Token]) -> set[int]:
@@ -307,12 +314,10 @@ class WordSetIndex:
             key = (t.form, t.lemma, t.surface)
             found = cache.get(key)
             if found is None:
-                m = self._masks.get(key)
-                if m is None:
-                    m = self._word_mask(t.form, t.lemma, t.surface)
+                m = self._bits_of_word(t.form, t.lemma, t.surface)
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
-                found = cache[key] = frozenset(i for i in range(m.bit_length()) if m >> i & 1)
+                found = cache[key] = frozenset(i for i in range(m.bit_length()) if m >> i & 1) if m else _NO_BITS
             if found:
                 out |= found
         return out
