@@ -184,9 +184,10 @@ class SentenceCoder:
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
         patterns = {}
+        by_word = self._by_word
         for t in sent.tokens:
             if t.upos in PREDICATE_UPOS:
-                cached = self._by_word.get((t.upos in NOMINAL_UPOS, t.lemma, t.form))
+                cached = by_word.get((t.upos in NOMINAL_UPOS, t.lemma, t.form))
                 # (a word with single-word keys only: its cached patterns, as _patterns_for gives them)
                 found = cached[0] if cached is not None and not cached[1] else self._patterns_for(sent, t.id)
                 if found:

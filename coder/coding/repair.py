@@ -454,7 +454,7 @@ def _name_as_verb(sent: Sentence, t) -> bool:
 
 def _names_read_as_verbs(sent: Sentence) -> Sentence:
     for t in sent.tokens:
-        if t.upos in ("VERB", "AUX") and _name_as_verb(sent, t):
+        if t.upos in ("VERB", "AUX") and t.form[:1].isupper() and _name_as_verb(sent, t):
             sent = _name_back_to_noun(sent, t.id)
     return sent
 
