@@ -49,6 +49,7 @@ class ActorResolver:
         self.lex, self.sent, self.date = lex, sent, date
         self._cache: dict[int, Actor | None] = {}
         self._word_cache: dict[int, list[_Hit]] = {}  # hits of one word alone
+        self._agent_cache: dict[int, _Hit | None] = {}  # see _head_agent
         self._all_cache: dict[int, list[Actor]] = {}
         self._actor_memo, self._agent_memo = sent.memo(lex.actors), sent.memo(lex.agents)
 
@@ -111,7 +112,11 @@ class ActorResolver:
         """The agent hit of a noun that is itself an agent ("troops", "soldats", "diplomates")."""
         if self.sent.token(tid).upos != "NOUN":
             return None
-        return next((h for h in self._word_hits(tid) if h.agent and not h.agent.adjective), None)
+        if tid not in self._agent_cache:  # (the agent part of _word_hits alone: cheaper)
+            found = self.lex.agents.find(self.sent.tokens, (tid,), use_lemma=True, memo=self._agent_memo)
+            self._agent_cache[tid] = next((_Hit(m.start, m.end, 0, agent=m.values[0]) for m in found
+                                           if not m.values[0].adjective), None)
+        return self._agent_cache[tid]
 
     def resolve(self, head: int) -> Actor | None:
         if head not in self._cache:
@@ -129,18 +134,21 @@ class ActorResolver:
         toks = self.sent.tokens
         hits = []
         for m in self.lex.actors.find(toks, ids, memo=self._actor_memo):
-            d = min(ids[i] for i in range(m.start, m.end + 1))
+            d = ids[m.start] if m.start == m.end else min([ids[i] for i in range(m.start, m.end + 1)])
             for v in m.values:
                 hits.append(_Hit(m.start, m.end, d, actor=v))
-        for i in ids:  # "Saudi-led coalition", "U.S.-led coalition": the leader names the country
+        suffixes = self.lex.language.leader_suffixes
+        # "Saudi-led coalition", "U.S.-led coalition": the leader names the country
+        for i in ids if suffixes else ():
             form = toks[i - 1].form
-            for suffix in self.lex.language.leader_suffixes:
-                if fold(form).endswith(suffix) and len(form) > len(suffix):
+            folded = fold(form)
+            for suffix in suffixes:
+                if folded.endswith(suffix) and len(form) > len(suffix):
                     for v in self.lex.actors.lookup(form[: -len(suffix)]):
                         if v.kind in DEMONYM_KINDS:
                             hits.append(_Hit(i, i, ids[i], actor=v))
         for m in self.lex.agents.find(toks, ids, use_lemma=True, memo=self._agent_memo):
-            d = min(ids[i] for i in range(m.start, m.end + 1))
+            d = ids[m.start] if m.start == m.end else min([ids[i] for i in range(m.start, m.end + 1)])
             hits.append(_Hit(m.start, m.end, d, agent=m.values[0]))
         return hits
 

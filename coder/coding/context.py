@@ -49,7 +49,11 @@ def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True
             return a.with_country(country, (why,))
         return a
 
-    return [replace(e, source=fix(e.source), target=fix(e.target) if targets else e.target) for e in events]
+    def filled(e: CodedEvent) -> CodedEvent:
+        source, target = fix(e.source), fix(e.target) if targets else e.target
+        return e if source is e.source and target is e.target else replace(e, source=source, target=target)
+
+    return [filled(e) for e in events]
 
 
 def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> set[str]:

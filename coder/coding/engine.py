@@ -71,38 +71,50 @@ class SentenceCoder:
         # first; patterns with a multi-word key to check in the sentence; folded lemma and form)
         self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
         self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
-        self._needs: dict[int, int | None] = {}  # id(pattern) -> bits of its conditions' words
-        self._in_sentence: int | None = None  # per sentence (see explain): its condition words' bits
+        self._needs: dict[int, frozenset[int] | None] = {}  # id(pattern) -> bits of its conditions' words
+        self._in_sentence: set[int] | None = None  # per sentence (see explain): its condition words' bits
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
 
-    def _sentence_words(self, sent: Sentence) -> int:
-        """The bits (see WordSetIndex) of the condition words that may occur in the sentence."""
+    def _sentence_words(self, sent: Sentence) -> set[int]:
+        """The bits (see WordSetIndex, as a set of bit numbers) of the condition words that may
+        occur in the sentence."""
         if self._in_sentence is None:
             if self._word_sets is None:
                 self._word_sets = WordSetIndex(c.words for p in self.lex.all_patterns()
                                                for c in (*p.with_, *p.without) if c.words is not None)
-            self._in_sentence = self._word_sets.mask(sent.tokens)
+            self._in_sentence = self._word_sets.bit_set(sent.tokens)
         return self._in_sentence
 
     def _may_occur(self, sent: Sentence, words: WordSet) -> bool:
         """False when none of a condition's words is in the sentence (cheap: the sentence's words
         are looked up once in an index of all patterns' condition words). Valid while conditions
         see words only through their ``region_keys`` (forms, lemmas, surfaces)."""
-        mask = self._sentence_words(sent)
+        bits = self._sentence_words(sent)
         bit = self._word_sets.bits.get(words)
         if bit is None:  # a pattern added after the index was built
             return words.may_hit(*region_keys(sent.tokens, range(1, len(sent.tokens) + 1)))
-        return bool(mask >> bit & 1)
+        return bit in bits
 
-    def _possible(self, sent: Sentence, p: Pattern, mask: int) -> bool:
+    def _possible(self, sent: Sentence, p: Pattern, bits: set[int]) -> bool:
         """False when some condition of a pattern cannot hold: its words are not in the sentence
-        (``mask``: see ``_sentence_words``)."""
+        (``bits``: see ``_sentence_words``)."""
         need = self._needs.get(id(p), -1)
         if need == -1:
-            need = self._needs[id(p)] = self._word_sets.mask_of(c.words for c in p.with_ if c.words is not None)
+            need = self._needs[id(p)] = self._word_sets.bits_of(c.words for c in p.with_ if c.words is not None)
         if need is None:
             return all(c.words is None or self._may_occur(sent, c.words) for c in p.with_)
-        return mask & need == need
+        return need <= bits
+
+    def _possible_ones(self, sent: Sentence, patterns: list[Pattern]) -> list[Pattern]:
+        """The patterns whose conditions may hold (``_possible``; its usual case inlined)."""
+        bits = self._sentence_words(sent)
+        needs = self._needs
+        out = []
+        for p in patterns:
+            need = needs.get(id(p), -1)
+            if need <= bits if need is not None and need != -1 else self._possible(sent, p, bits):
+                out.append(p)
+        return out
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
@@ -168,12 +180,22 @@ class SentenceCoder:
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
-        self._in_sentence: int | None = None  # the condition words that may occur in it
+        self._in_sentence: set[int] | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
-        patterns = {t.id: found for t in sent.tokens
-                    if t.upos in PREDICATE_UPOS and (found := self._patterns_for(sent, t.id))}
-        cands = sorted(patterns, key=lambda tid: (depth(sent, tid), tid))
+        patterns = {}
+        by_word = self._by_word
+        for t in sent.tokens:
+            if t.upos in PREDICATE_UPOS:
+                cached = by_word.get((t.upos in NOMINAL_UPOS, t.lemma, t.form))
+                # (a word with single-word keys only: its cached patterns, as _patterns_for gives them)
+                found = cached[0] if cached is not None and not cached[1] else self._patterns_for(sent, t.id)
+                if found:
+                    patterns[t.id] = found
+        depths = {tid: depth(sent, tid) for tid in patterns}
+        cands = sorted(patterns, key=lambda tid: (depths[tid], tid))
+        # no candidate on a cycle of heads: frames, built up the heads, come out the same in any order
+        acyclic = max(depths.values(), default=0) < 200
         consumed: set[int] = set()
         attempts = []
         question = sent.text.rstrip().endswith("?")
@@ -191,6 +213,11 @@ class SentenceCoder:
             if discarded:
                 att.note = f"discarded: the sentence holds {discarded!r} (a discard phrase)"
                 continue
+            todo = patterns[tid]
+            if not self.explaining:  # (_match would fail on the others; explain says why)
+                todo = self._possible_ones(sent, todo)
+                if not todo and acyclic:
+                    continue  # nothing to match: no frame needed
             f = att.frame = frames.frame(tid)
             if f.hypothetical:
                 att.note = "hypothetical (conditional or modal): not coded"
@@ -198,10 +225,7 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
-            words = 0 if self.explaining else self._sentence_words(sent)
-            for p in patterns[tid]:
-                if not self.explaining and not self._possible(sent, p, words):
-                    continue  # (_match would fail; explain says why)
+            for p in todo:
                 ok, why, used = self._match(sent, f, p)
                 att.tried.append((p.id, why))
                 if not ok:
@@ -343,8 +367,14 @@ class SentenceCoder:
         A town or region after a preposition of ``where`` ("à Alep") is where, not whom.
         """
         agents = self.lex.language.agent_prepositions
+        marks: set[str] | None = None  # the case markers of the dependents (with hanging PPs)
         for spec in specs:
             rel, prep, folded = _spec(spec)
+            if prep:  # (a quick test: no dependent has the preposition)
+                if marks is None:
+                    marks = set().union(*(case_of(sent, tid) for _, tid in self._deps(sent, f, hanging=True)))
+                if folded not in marks:
+                    continue
             for r, tid in self._deps(sent, f, hanging=bool(prep)):
                 if tid in exclude or not rel_matches(r, rel):
                     continue
@@ -446,7 +476,7 @@ class SentenceCoder:
             return []
         heads = {a.head for a in sources}
         lang = self.lex.language
-        specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
+        specs = p.target or _target_specs(lang.target_prepositions)
         # a pattern that names its target's prepositions means them ("s'est rendu à Kharkiv")
         where = frozenset() if p.target else lang.place_prepositions
         targets = self._find(sent, f, specs, actors, heads, agent_first=True, where=where)
@@ -485,6 +515,12 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
         return out
+
+
+@lru_cache(maxsize=64)
+def _target_specs(prepositions: tuple[str, ...]) -> tuple[str, ...]:
+    """The default target specs: objects, then obliques with the language's target prepositions."""
+    return ("obj", "iobj", *(f"obl/{x}" for x in prepositions))
 
 
 @lru_cache(maxsize=1024)

@@ -49,8 +49,9 @@ class FrameBuilder:
     # -- verbs ---------------------------------------------------------------------------------
     def _verbal(self, tid: int) -> Frame:
         s, lang = self.sent, self.lang
+        toks = s.tokens  # (toks[c - 1] is s.token(c), without the call: frames are built often)
         kids = s.children(tid)
-        rels = [s.token(c).deprel for c in kids]
+        rels = [toks[c - 1].deprel for c in kids]
         bases = set(map(base, rels))
         has_agent = "obl:agent" in rels
         reflexive = "expl" in bases
@@ -77,7 +78,7 @@ class FrameBuilder:
             and not unaccusative and passive_marked)
         f = Frame(tid, passive=passive)
         for c in kids:
-            r = s.token(c).deprel
+            r = toks[c - 1].deprel
             if passive and r == "nsubj:pass":
                 r = "obj"
             elif r == "obl:agent" or (passive and base(r) == "obl" and case_of(s, c) & lang.agent_prepositions):
@@ -123,9 +124,10 @@ class FrameBuilder:
     def _markers(self, tid: int) -> set[str]:
         """Subordinators of a clause, single and multi-word: {"instead of", "instead", "of"}."""
         s = self.sent
+        toks = s.tokens
         words = []
         for c in s.children(tid):
-            t = s.token(c)
+            t = toks[c - 1]
             if base(t.deprel) in ("mark", "case"):
                 words.append(fold(t.form))
                 words.extend(fold(s.token(g).form) for g in s.children(c) if base(s.token(g).deprel) == "fixed")
@@ -171,8 +173,9 @@ class FrameBuilder:
 
     def _negated(self, tid: int) -> bool:
         s, neg = self.sent, self.lang.negation
+        toks = s.tokens
         for c in s.children(tid):
-            t = s.token(c)
+            t = toks[c - 1]
             if base(t.deprel) in ("advmod", "aux", "det", "cc", "dep", "fixed") or t.upos == "PART":
                 if fold(t.form) in neg or fold(t.lemma) in neg or (t.feat("Polarity") == "Neg" and t.upos in ("ADV", "PART")):
                     return True
@@ -190,7 +193,8 @@ class FrameBuilder:
 
     def _hypothetical(self, tid: int) -> bool:
         s, lang = self.sent, self.lang
-        for t in (s.token(tid), *(s.token(c) for c in s.children(tid) if base(s.token(c).deprel) == "aux")):
+        toks = s.tokens
+        for t in (toks[tid - 1], *(toks[c - 1] for c in s.children(tid) if base(toks[c - 1].deprel) == "aux")):
             if fold(t.lemma) in lang.hypothetical_auxiliaries or fold(t.form) in lang.hypothetical_auxiliaries:
                 return True
             if t.feat("Mood") in lang.hypothetical_moods:

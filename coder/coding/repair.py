@@ -100,8 +100,10 @@ the name before it.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from operator import attrgetter
+from typing import Any
 
 from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language, Lexicon
@@ -139,8 +141,34 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
 
 def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
     """``repair`` with the demonyms of a lexicon's actor dictionary."""
-    return repair(sent, lex.language, lex.patterns,
-                  lambda w: any(v.kind == "adjective" for v in lex.actors.lookup(w)))
+    if sent.repaired:
+        return sent
+    return repair(sent, lex.language, lex.patterns, _demonym_test(lex))
+
+
+def _demonym_test(lex: Lexicon) -> Callable[[str], bool]:
+    """Whether a word as written is a country adjective of the lexicon (one test per lexicon)."""
+    test = lex.__dict__.get("_demonym_test")
+    if test is None:
+        test = lex.__dict__["_demonym_test"] = _Demonyms(lex)
+    return test
+
+
+class _Demonyms:
+    """Whether a word as written is a country adjective of a lexicon, cached per word (a class,
+    not a closure: lexicons are pickled for the workers)."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        hit = self.known.get(word)
+        if hit is None:
+            if len(self.known) >= 100_000:
+                self.known.clear()
+            hit = self.known[word] = any(v.kind == "adjective" for v in self.lex.actors.lookup(word))
+        return hit
 
 
 def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[str], bool]) -> Sentence:
@@ -174,20 +202,68 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
     return _rebuilt(sent, changes)
 
 
-# Each repair first makes a quick test (C-level loops) for a word or tag its condition needs, and
-# skips the sentence without it: change the test along with the condition.
-def _none_folded_in(words: frozenset[str], tokens: list[Token], field: str) -> bool:
+# Each repair first makes a quick test for a word or tag its condition needs, and skips the
+# sentence without it: change the test along with the condition. The values of the tokens'
+# fields that the tests look at are cached for the last token list tested (the repairs test one
+# sentence in turn; a repair that changes it makes a new list).
+_last: tuple[list[Token] | None, dict[str, Any]] = (None, {})
+
+
+def _none_folded_in(words: AbstractSet[str], tokens: list[Token], field: str) -> bool:
     """Whether no token's folded ``field`` (form, lemma) is one of some words (a quick test)."""
-    return words.isdisjoint(map(fold, map(attrgetter(field), tokens)))
+    last, values = _last
+    found = values.get(field) if last is tokens else None  # (_values' cache, read here first)
+    return words.isdisjoint(_values(tokens, field) if found is None else found)
 
 
 def _has(tokens: list[Token], field: str, value: str) -> bool:
-    """Whether some token's ``field`` (upos, deprel) has a value (a quick test)."""
-    return value in map(attrgetter(field), tokens)
+    """Whether some token's ``field`` (upos, deprel; "base": the deprel's base) has a value (a
+    quick test)."""
+    last, values = _last
+    found = values.get(field) if last is tokens else None  # (_values' cache, read here first)
+    return value in (_values(tokens, field) if found is None else found)
+
+
+def _cached(tokens: list[Token]) -> dict[str, Any]:
+    """The cache of ``_values`` and ``_deprels`` for these tokens."""
+    global _last
+    last, values = _last
+    if last is not tokens:
+        values = {}
+        _last = (tokens, values)
+    return values
+
+
+def _values(tokens: list[Token], field: str) -> frozenset[str]:
+    """The tokens' folded forms or lemmas, or their upos, deprels or deprel bases ("base")."""
+    values = _cached(tokens)
+    out = values.get(field)
+    if out is None:
+        if field == "base":
+            out = frozenset(map(base, _values(tokens, "deprel")))
+        elif field == "deprel":
+            out = frozenset(_deprels(tokens).split(" "))
+        else:
+            raw = map(attrgetter(field), tokens)
+            out = frozenset(map(fold, raw) if field in ("form", "lemma") else raw)
+        values[field] = out
+    return out
+
+
+def _deprels(tokens: list[Token]) -> str:
+    """The tokens' deprels, space-separated (cached with ``_values``)."""
+    values = _cached(tokens)
+    out = values.get(" ")
+    if out is None:
+        out = values[" "] = " ".join(map(attrgetter("deprel"), tokens))
+    return out
 
 
 def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
     """A copy of the sentence with some tokens' fields changed (token id -> field -> value)."""
+    if changes:  # (only those that change a field: else the sentence keeps its cached children)
+        changes = {i: ch for i, ch in changes.items() if 0 < i <= len(sent.tokens)
+                   and any(getattr(sent.tokens[i - 1], k) != v for k, v in ch.items())}
     if not changes:
         return sent
     tokens = [replace(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
@@ -196,6 +272,8 @@ def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
 
 def _moved(sent: Sentence, moves: dict[int, tuple[int, str]]) -> Sentence:
     """A copy of the sentence with some tokens given a new head and relation."""
+    if not moves:
+        return sent
     return _rebuilt(sent, {i: {"head": h, "deprel": r} for i, (h, r) in moves.items()})
 
 
@@ -213,6 +291,8 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
 
 def _infinitives_on_objects(sent: Sentence) -> Sentence:
     """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ...")."""
+    if not _has(sent.tokens, "base", "xcomp"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if base(t.deprel) != "xcomp" or not t.head or sent.token(t.head).upos not in _NOMINAL:
@@ -232,7 +312,7 @@ _NOMINAL = ("NOUN", "PROPN", "ADJ")
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     preps = set(lang.target_prepositions)
-    if not _has(sent.tokens, "upos", "ADV"):
+    if not _has(sent.tokens, "upos", "ADV") or _none_folded_in(preps, sent.tokens, "form"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
@@ -297,7 +377,7 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _comma_lists(sent: Sentence) -> Sentence:
-    if " ".join(map(attrgetter("deprel"), sent.tokens)).count("nsubj") < 2:
+    if _deprels(sent.tokens).count("nsubj") < 2:
         return sent  # (a quick test: two subjects at least)
     moves: dict[int, tuple[int, str]] = {}
     subjects: dict[int, list[int]] = {}  # head -> its subjects, in sentence order
@@ -334,7 +414,7 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
 def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     fix: set[int] = set()
     moves: dict[int, str] = {}
-    no_verb = not any(t.upos in ("VERB", "AUX") for t in sent.tokens)
+    no_verb = not _has(sent.tokens, "upos", "VERB") and not _has(sent.tokens, "upos", "AUX")
     with_subject = {t.head for t in sent.tokens if base(t.deprel) == "nsubj"}
     for t in sent.tokens:
         if t.upos != "NOUN" or not (t.id in with_subject or t.head == 0 and no_verb):
@@ -374,7 +454,7 @@ def _name_as_verb(sent: Sentence, t) -> bool:
 
 def _names_read_as_verbs(sent: Sentence) -> Sentence:
     for t in sent.tokens:
-        if _name_as_verb(sent, t):
+        if t.upos in ("VERB", "AUX") and t.form[:1].isupper() and _name_as_verb(sent, t):
             sent = _name_back_to_noun(sent, t.id)
     return sent
 
@@ -458,6 +538,8 @@ def _has_subject(sent: Sentence, tid: int) -> bool:
 
 
 def _active_passive_subjects(sent: Sentence) -> Sentence:
+    if not _has(sent.tokens, "deprel", "nsubj:pass"):
+        return sent
     fix = []
     for t in sent.tokens:
         if t.deprel != "nsubj:pass" or not t.head or base(sent.token(t.head).deprel) == "acl":
@@ -503,6 +585,8 @@ def _first_main_verb(sent: Sentence, root: int) -> int | None:
 
 
 def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
+    if _none_folded_in(_HAVE, sent.tokens, "lemma"):
+        return sent
     for have in sent.tokens:
         if have.upos != "VERB" or fold(have.lemma) != "have" or have.id >= len(sent.tokens):
             continue
@@ -521,7 +605,12 @@ def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
     return sent
 
 
+_HAVE = frozenset({"have"})
+
+
 def _modifiers_read_as_complements(sent: Sentence, verbs: Container[str]) -> Sentence:
+    if not _has(sent.tokens, "base", "xcomp"):
+        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in sent.tokens:
         if t.upos != "VERB" or base(t.deprel) != "xcomp" or t.id >= len(sent.tokens):
@@ -575,6 +664,8 @@ def _split_names(sent: Sentence) -> Sentence:
 
 
 def _cases_inside_names(sent: Sentence) -> Sentence:
+    if not _has(sent.tokens, "base", "compound") and not _has(sent.tokens, "base", "flat"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if base(t.deprel) != "case" or not t.head:
@@ -588,6 +679,9 @@ def _cases_inside_names(sent: Sentence) -> Sentence:
 
 
 def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
+    if _none_folded_in(lang.agent_prepositions, sent.tokens, "form") \
+            and _none_folded_in(lang.agent_prepositions, sent.tokens, "lemma"):
+        return sent  # (case_of: folded forms and lemmas)
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if base(t.deprel) not in ("obl", "nmod") or not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
@@ -604,7 +698,8 @@ def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.reporting_verbs:
+    if not lang.reporting_verbs or not _has(sent.tokens, "base", "parataxis") \
+            or _none_folded_in(lang.reporting_verbs, sent.tokens, "lemma"):
         return sent
     fix: dict[int, dict[str, object]] = {}
     for verb in sent.tokens:
