@@ -63,6 +63,9 @@ def code(pipeline, text, date="2023-05-10"):
      [("IGOEEC", "111", "IRQGOV"), ("IRQGOV", "174", "SWEGOV")]),
     # releasing a named person
     ("L'Iran a libéré un chercheur australien.", [("IRN", "0841", "AUSEDU")]),
+    # the toll of an attack in a present participle is no event of its own; its victims are the
+    # target of an attack that names only a place
+    ("L'aviation russe a bombardé un marché de Kharkiv, tuant douze civils.", [("RUSMIL", "195", "UKRCVL")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

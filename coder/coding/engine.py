@@ -59,6 +59,11 @@ RECIPROCAL_CODES = frozenset({"190", "193", "0871", "0872", "0873", "0874"})
 # Mediators act together, not on each other: "a truce brokered by Russia and Turkey".
 MEDIATION_CODES = frozenset({"039", "045"})
 
+# Uses of force whose toll a present participle reports ("ont tiré des missiles sur la gare,
+# tuant cinquante civils", "struck the town, killing five"): the toll is no event of its own, and
+# its victims are the target when the attack names only a place.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
 
 def reciprocal(code: str) -> bool:
     return (code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES) and code not in MEDIATION_CODES
@@ -209,6 +214,8 @@ class SentenceCoder:
                 consumed.update(used)
                 if p.code[:2] in UNREALIZED_ROOTS:
                     consumed.update(self._complements(sent, tid))
+                if p.code[:2] in FORCE_ROOTS:
+                    consumed.update(_consequences(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
                 if not att.events:
                     att.tried[-1] = (p.id, "matched, but no source actor found")
@@ -464,6 +471,13 @@ class SentenceCoder:
                     targets = self._clause_targets(sent, frames, tid, specs, actors, heads, where=where)
                     if targets:
                         break
+        if p.code[:2] in FORCE_ROOTS and all(t.place for t in targets):
+            # "a tiré des missiles sur la gare de Kramatorsk, tuant cinquante civils"
+            for c in _consequences(sent, f.pred):
+                victims = self._find(sent, frames.frame(c), ("obj",), actors, heads)
+                if victims:
+                    targets = victims
+                    break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
         mutual = (not targets and len({a.code for a in sources}) > 1 and not lang.require_target and (
@@ -485,6 +499,19 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
         return out
+
+
+def _consequences(sent: Sentence, tid: int) -> list[int]:
+    """Present participles in "advcl" of a predicate ("..., tuant cinquante civils"), which report
+    its outcome."""
+    out = []
+    for c in sent.children(tid):
+        t = sent.token(c)
+        if base(t.deprel) == "advcl" and t.upos == "VERB" and (
+                t.feat("VerbForm") == "Ger" or t.feat("VerbForm") == "Part" and t.feat("Tense") == "Pres") \
+                and not any(base(sent.token(k).deprel) in ("mark", "nsubj") for k in sent.children(c)):
+            out.append(c)
+    return out
 
 
 @lru_cache(maxsize=1024)
