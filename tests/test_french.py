@@ -66,6 +66,8 @@ def code(pipeline, text, date="2023-05-10"):
     # the toll of an attack in a present participle is no event of its own; its victims are the
     # target of an attack that names only a place
     ("L'aviation russe a bombardé un marché de Kharkiv, tuant douze civils.", [("RUSMIL", "195", "UKRCVL")]),
+    # "ses soldats du nord de l'Irak" are Turkey's: Iraq is where they are (the target), not whose
+    ("La Turquie s'est engagée à retirer ses soldats du nord de l'Irak.", [("TUR", "0356", "IRQ")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

@@ -184,8 +184,10 @@ class ActorResolver:
             country_hit = next(iter(sorted(countries + full + places, key=lambda h: h.depth)), None)
             if country_hit is None:
                 return self._actor(a.agent.agent, head, used, needs_country=True)
-            used.append(country_hit)
             ccode = self._country_of(country_hit)
+            if ccode and self._possessed_elsewhere(a, country_hit):
+                return self._actor(ccode, head, [country_hit])
+            used.append(country_hit)
             if not ccode:
                 return self._actor(country_hit.actor.code_on(self.date) or "", head, used)
             return self._actor(ccode + a.agent.agent, head, used)
@@ -199,6 +201,15 @@ class ActorResolver:
                 code += PEOPLE_AGENT
         actor = self._actor(code, head, used)
         return replace(actor, place=True) if actor and a.actor.kind == "place" and len(used) == 1 else actor
+
+    def _possessed_elsewhere(self, agent: _Hit, country: _Hit) -> bool:
+        """An agent noun with a possessive ("ses troupes du sud du Liban", "leurs soldats d'Irak")
+        belongs to its possessor: a country named after it is where it is, not whose it is."""
+        s = self.sent
+        if country.actor.kind == "adjective" or country.start < agent.end:
+            return False
+        return any(base(s.token(c).deprel) == "det" and s.token(c).feat("Poss") == "Yes"
+                   for c in s.children(agent.start))
 
     def _counted(self, head: int) -> int | None:
         """What a quantity noun counts: "des centaines de civils" names the civilians, "thousands
