@@ -68,6 +68,8 @@ def code(pipeline, text, date="2023-05-10"):
     ("L'aviation russe a bombardé un marché de Kharkiv, tuant douze civils.", [("RUSMIL", "195", "UKRCVL")]),
     # "ses soldats du nord de l'Irak" are Turkey's: Iraq is where they are (the target), not whose
     ("La Turquie s'est engagée à retirer ses soldats du nord de l'Irak.", [("TUR", "0356", "IRQ")]),
+    # the recipient may hang on the last of coordinated objects
+    ("Le Qatar a acheminé de la farine et des médicaments aux habitants de Gaza.", [("QAT", "073", "PSECVL")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

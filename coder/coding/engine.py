@@ -258,7 +258,8 @@ class SentenceCoder:
 
     def _hanging(self, sent: Sentence, tid: int, levels: int = 3) -> list[int]:
         """Prepositional phrases under a noun, also under its "de" complements ("une aide de
-        deux milliards de dollars au Yémen": "au Yémen" hangs on "dollars")."""
+        deux milliards de dollars au Yémen": "au Yémen" hangs on "dollars") and its last conjunct
+        ("de la nourriture et des médicaments aux habitants": on "médicaments")."""
         out = []
         genitive = self.lex.language.genitive_prepositions
         for c in sent.children(tid):
@@ -266,7 +267,7 @@ class SentenceCoder:
             marks = case_of(sent, c) if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" else set()
             if marks:
                 out.append(c)
-            if marks & genitive and levels > 1:
+            if (marks & genitive or base(t.deprel) == "conj") and levels > 1:
                 out.extend(self._hanging(sent, c, levels - 1))
         return out
 
