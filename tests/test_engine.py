@@ -1364,3 +1364,41 @@ def test_context_fill_never_makes_an_actor_its_own_target(tmp_path, shipped_dict
 6 government government NOUN 3 obj
 """)
     assert all(s != t for s, _, t in triples(ps, shipped_dicts))
+
+
+def test_day_read_as_object_and_demand_of_a_protest(tmp_path, shipped_dicts):
+    # "samedi" as the object would block "manifester" (its plain pattern takes no object); what a
+    # protest demands ("pour réclamer ...") is its aim, not an event of its own.
+    ps = tree(tmp_path, """
+1 Des un DET 2 det
+2 opposants opposant NOUN 4 nsubj
+3 ont avoir AUX 4 aux:tense
+4 manifesté manifester VERB 0 root Tense=Past|VerbForm=Part
+5 samedi samedi NOUN 4 obj
+6 à à ADP 7 case
+7 Minsk Minsk PROPN 4 obl:mod
+8 pour pour ADP 9 mark
+9 réclamer réclamer VERB 4 advcl VerbForm=Inf
+10 la le DET 11 det
+11 libération libération NOUN 9 obj
+12 des de ADP 13 case
+13 détenus détenu NOUN 11 nmod
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr") == [("BLROPP", "141", "-")]
+
+
+def test_toll_of_an_attack_is_its_target(tmp_path, shipped_dicts):
+    # "..., tuant dix civils": no 180 of its own; the victims are the target of a strike on a town.
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 aviation aviation NOUN 5 nsubj
+3 russe russe ADJ 2 amod
+4 a avoir AUX 5 aux:tense
+5 bombardé bombarder VERB 0 root Tense=Past|VerbForm=Part
+6 Kharkiv Kharkiv PROPN 5 obj
+7 , , PUNCT 8 punct
+8 tuant tuer VERB 5 advcl Tense=Pres|VerbForm=Part
+9 dix dix NUM 10 nummod
+10 civils civil NOUN 8 obj
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr") == [("RUSMIL", "195", "UKRCVL")]

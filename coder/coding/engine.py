@@ -43,8 +43,9 @@ class Attempt:
 
 # Appeals, intents, demands, rejections and threats: what they ask for, offer, demand, refuse or
 # threaten has not happened, so their complement ("urged Israel to accept a truce", "offered to
-# mediate", "threatened to close the strait") is not coded as an event of its own.
-UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# mediate", "threatened to close the strait") is not coded as an event of its own; nor is what a
+# protest demands ("ont manifesté pour réclamer sa libération").
+UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13", "14"})
 
 
 # Appeals and demands whose addressee may be the subject of their "that" clause.

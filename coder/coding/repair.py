@@ -34,7 +34,8 @@ adjectives (``repair_for``) they become the adjective of their noun again.
 Wire copy puts a day right after the verb ("a accusé mardi les Occidentaux de ...", "said on
 Tuesday that ..."); parsers trained on small treebanks often make that day the head of the
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
-back to its governor, and it becomes a temporal oblique.
+back to its governor, and it becomes a temporal oblique; so does a bare day read as the verb's
+object ("ont manifesté samedi").
 
 Passive subjects without a passive: small models tag many active past tenses as passive
 participles ("Sudan's military pledged to ...", "Assad's forces pounded ...") and label their
@@ -284,7 +285,7 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
         if t.head == 0 or fold(t.form) not in lang.time_words and fold(t.lemma) not in lang.time_words:
             continue
         movers = [c for c in sent.children(t.id) if base(sent.token(c).deprel) not in _TIME_KEEPS]
-        if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM"):
+        if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM") and not _bare_time_object(sent, t):
             continue
         fixed.add(t.id)
         for c in movers:
@@ -294,6 +295,13 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
         upos = sent.token(i).upos
         changes.setdefault(i, {}).update(upos="NOUN" if upos in ("VERB", "AUX", "ADJ") else upos, deprel="obl:tmod")
     return _rebuilt(sent, changes)
+
+
+def _bare_time_object(sent: Sentence, t: Token) -> bool:
+    """A time word alone read as the verb's object ("ont manifesté samedi"); not one heading the
+    object's words ("struck Ukrainian energy facilities overnight")."""
+    return base(t.deprel) in ("obj", "iobj") and not any(
+        base(sent.token(c).deprel) in ("compound", "nmod", "flat") for c in sent.children(t.id))
 
 
 def _comma_lists(sent: Sentence) -> Sentence:
