@@ -1402,3 +1402,22 @@ def test_toll_of_an_attack_is_its_target(tmp_path, shipped_dicts):
 10 civils civil NOUN 8 obj
 """, lang="fr")
     assert triples(ps, shipped_dicts, lang="fr") == [("RUSMIL", "195", "UKRCVL")]
+
+
+def test_infinitive_on_an_object_name_is_the_verbs(tmp_path, shipped_dicts):
+    # "de revenir" hung on "Hongrie" (a name takes no infinitive) is the demand's complement: its
+    # topic, not an event of its own.
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 Allemagne Allemagne PROPN 4 nsubj
+3 a avoir AUX 4 aux:tense
+4 sommé sommer VERB 0 root Tense=Past|VerbForm=Part
+5 la le DET 6 det
+6 Hongrie Hongrie PROPN 4 obj
+7 de de ADP 8 mark
+8 revenir revenir VERB 6 acl VerbForm=Inf
+9 sur sur ADP 11 case
+10 sa son DET 11 det
+11 loi loi NOUN 8 obl:arg
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr") == [("DEU", "1042", "HUN")]

@@ -213,9 +213,14 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _infinitives_on_objects(sent: Sentence) -> Sentence:
-    """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ...")."""
+    """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ..."), and
+    so does an infinitive modifying an object name ("a sommé la Pologne de revenir sur ...": a name
+    takes no infinitive)."""
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
+        if _infinitive_on_name_object(sent, t):
+            moves[t.id] = (sent.token(t.head).head, "xcomp")
+            continue
         if base(t.deprel) != "xcomp" or not t.head or sent.token(t.head).upos not in _NOMINAL:
             continue
         noun = sent.token(t.head)  # up through the object's phrase: "l'armée et les paramilitaires des
@@ -229,6 +234,15 @@ def _infinitives_on_objects(sent: Sentence) -> Sentence:
 
 
 _NOMINAL = ("NOUN", "PROPN", "ADJ")
+
+
+def _infinitive_on_name_object(sent: Sentence, t: Token) -> bool:
+    """An infinitive "acl" of a proper noun that is a verb's object."""
+    if t.deprel != "acl" or t.feat("VerbForm") != "Inf" or not t.head:
+        return False
+    name = sent.token(t.head)
+    return name.upos == "PROPN" and base(name.deprel) in ("obj", "iobj") and bool(name.head) \
+        and sent.token(name.head).upos == "VERB"
 
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
