@@ -1421,3 +1421,20 @@ def test_infinitive_on_an_object_name_is_the_verbs(tmp_path, shipped_dicts):
 11 loi loi NOUN 8 obl:arg
 """, lang="fr")
     assert triples(ps, shipped_dicts, lang="fr") == [("DEU", "1042", "HUN")]
+
+
+def test_stative_participle_is_not_coded(tmp_path, shipped_dicts):
+    # "soutenue par Moscou" describes a situation (language.yaml stative_verbs): no 051 event.
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 armée armée NOUN 8 nsubj
+3 malienne malien ADJ 2 amod
+4 , , PUNCT 5 punct
+5 soutenue soutenir VERB 2 acl Gender=Fem|Tense=Past|VerbForm=Part|Voice=Pass
+6 par par ADP 7 case
+7 Moscou Moscou PROPN 5 obl:agent
+8 attaqué attaquer VERB 0 root Tense=Past|VerbForm=Part
+9 les le DET 10 det
+10 rebelles rebelle NOUN 8 obj
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr", context=False) == [("MLIMIL", "190", "REB")]

@@ -204,6 +204,9 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
+            if self._stative(sent, tid):
+                att.note = "a state (stative verb modifying a noun): not coded"
+                continue
             words = 0 if self.explaining else self._sentence_words(sent)
             for p in patterns[tid]:
                 if not self.explaining and not self._possible(sent, p, words):
@@ -224,6 +227,17 @@ class SentenceCoder:
                         continue  # PETRARCH-style: a pattern holds only with its actors; try the next
                 break
         return attempts
+
+    def _stative(self, sent: Sentence, tid: int) -> bool:
+        """A stative verb (the language's list) as a participle or a present relative clause on a
+        noun: "les séparatistes soutenus par Moscou", "the hostages they hold" describe a situation."""
+        t = sent.token(tid)
+        if fold(t.lemma) not in self.lex.language.stative_verbs or base(t.deprel) != "acl":
+            return False
+        if t.deprel != "acl:relcl":
+            return t.feat("VerbForm") == "Part"
+        return any(x.feat("Tense") in ("Pres", "Imp") for x in (t, *(sent.token(c) for c in sent.children(tid)
+                                                                      if base(sent.token(c).deprel) == "aux")))
 
     @staticmethod
     def _complements(sent: Sentence, tid: int) -> set[int]:
