@@ -70,6 +70,9 @@ def code(pipeline, text, date="2023-05-10"):
     ("La Turquie s'est engagée à retirer ses soldats du nord de l'Irak.", [("TUR", "0356", "IRQ")]),
     # the recipient may hang on the last of coordinated objects
     ("Le Qatar a acheminé de la farine et des médicaments aux habitants de Gaza.", [("QAT", "073", "PSECVL")]),
+    # "soutenus par Kigali" is a state (not coded) and a capital as an agent is no scene: the
+    # rebels take the country of the town they took
+    ("Les rebelles soutenus par Kigali ont pris la ville de Goma.", [("CODREB", "192", "COD")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected
