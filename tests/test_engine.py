@@ -1438,3 +1438,21 @@ def test_stative_participle_is_not_coded(tmp_path, shipped_dicts):
 10 rebelles rebelle NOUN 8 obj
 """, lang="fr")
     assert triples(ps, shipped_dicts, lang="fr", context=False) == [("MLIMIL", "190", "REB")]
+
+
+def test_agent_of_an_instrument_subject_is_the_source(tmp_path, shipped_dicts):
+    # "Des obus tirés par l'armée ont tué ...": the shells' participle agent acted; its own event
+    # is not coded again.
+    ps = tree(tmp_path, """
+1 Des un DET 2 det
+2 obus obus NOUN 8 nsubj
+3 tirés tirer VERB 2 acl Tense=Past|VerbForm=Part|Voice=Pass
+4 par par ADP 6 case
+5 l' le DET 6 det
+6 armée armée NOUN 3 obl:agent
+7 ont avoir AUX 8 aux:tense
+8 tué tuer VERB 0 root Tense=Past|VerbForm=Part
+9 deux deux NUM 10 nummod
+10 civils civil NOUN 8 obj
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr", context=False) == [("MIL", "194", "CVL")]

@@ -221,6 +221,7 @@ class SentenceCoder:
                 if p.code[:2] in FORCE_ROOTS:
                     consumed.update(_consequences(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
+                consumed.update(used)  # (with the participle of an instrument that gave the source)
                 if not att.events:
                     att.tried[-1] = (p.id, "matched, but no source actor found")
                     if self.lex.language.require_target:
@@ -410,6 +411,25 @@ class SentenceCoder:
                     return found
         return []
 
+    def _instrument_agents(self, sent: Sentence, f: Frame, frames: FrameBuilder, actors: ActorResolver,
+                           used: set[int]) -> list[Actor]:
+        """Who used a subject that is an instrument: "une bombe posée par les talibans a tué ...",
+        "des obus tirés par l'armée ont frappé ..." (the participle's agent, also when the parser
+        hung it on the participle's oblique); the participle joins ``used``."""
+        agents = self.lex.language.agent_prepositions
+        for subj in f.get("nsubj"):
+            for c in sent.children(subj):
+                t = sent.token(c)
+                if base(t.deprel) != "acl" or t.feat("VerbForm") != "Part":
+                    continue
+                g = frames.frame(c)
+                by = g.get("nsubj") or [a for o in g.get("obl") for a in nested_agents(sent, o, agents)]
+                found = [a for b in by for a in actors.resolve_all(b)]
+                if found:
+                    used.add(c)
+                    return found
+        return []
+
     def _reciprocal_pronoun(self, sent: Sentence, f: Frame) -> bool:
         """Whether an object or oblique of the predicate is a reciprocal pronoun ("each other")."""
         args = {t for r, t in f.deps if base(r) in ("obj", "obl", "iobj")}
@@ -465,6 +485,8 @@ class SentenceCoder:
     def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,
                 frames: FrameBuilder, used: set[int], index: int) -> list[CodedEvent]:
         sources = self._find(sent, f, p.source, actors, set())
+        if not sources and p.source == ("nsubj",):
+            sources = self._instrument_agents(sent, f, frames, actors, used)
         if not sources:
             return []
         heads = {a.head for a in sources}
