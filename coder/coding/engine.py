@@ -43,9 +43,13 @@ class Attempt:
 
 # Appeals, intents, demands, rejections and threats: what they ask for, offer, demand, refuse or
 # threaten has not happened, so their complement ("urged Israel to accept a truce", "offered to
-# mediate", "threatened to close the strait") is not coded as an event of its own; nor is what a
-# protest demands ("ont manifesté pour réclamer sa libération").
-UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13", "14"})
+# mediate", "threatened to close the strait") is not coded as an event of its own.
+UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+
+# Aid and protests: what they are for ("a débloqué une aide pour soutenir l'économie ukrainienne",
+# "ont manifesté pour réclamer le départ du président") is their aim, not an event of its own, and
+# whom it concerns is their target when they name none.
+PURPOSE_ROOTS = frozenset({"07", "14"})
 
 
 # Appeals and demands whose addressee may be the subject of their "that" clause.
@@ -216,7 +220,7 @@ class SentenceCoder:
                 if not ok:
                     continue
                 consumed.update(used)
-                if p.code[:2] in UNREALIZED_ROOTS:
+                if p.code[:2] in UNREALIZED_ROOTS or p.code[:2] in PURPOSE_ROOTS:
                     consumed.update(self._complements(sent, tid))
                 if p.code[:2] in FORCE_ROOTS:
                     consumed.update(_consequences(sent, tid))
@@ -246,11 +250,19 @@ class SentenceCoder:
         "a menacé d'imposer un blocus": the blockade noun too); an infinitive the parser attached
         as advcl ("urged Israel to accept") counts as a complement."""
         out: set[int] = set()
+        for c in SentenceCoder._complements_of(sent, tid):
+            out |= subtree(sent, c)
+        return out
+
+    @staticmethod
+    def _complements_of(sent: Sentence, tid: int) -> list[int]:
+        """The heads of a predicate's clausal complements (see ``_complements``)."""
+        out = []
         for c in sent.children(tid):
             t = sent.token(c)
             rel = base(t.deprel)
             if rel in ("xcomp", "ccomp") or rel == "advcl" and t.feat("VerbForm") == "Inf":
-                out |= subtree(sent, c)
+                out.append(c)
         return out
 
     # -- matching ------------------------------------------------------------------------------
@@ -504,7 +516,8 @@ class SentenceCoder:
                         break
         if not targets:
             # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"
-            for tid in used:
+            aims = self._complements_of(sent, f.pred) if p.code[:2] in PURPOSE_ROOTS else []
+            for tid in (*used, *aims):
                 if base(sent.token(tid).deprel) in CLAUSE_RELS:
                     targets = self._clause_targets(sent, frames, tid, specs, actors, heads, where=where)
                     if targets:
