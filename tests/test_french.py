@@ -76,6 +76,8 @@ def code(pipeline, text, date="2023-05-10"):
     # what aid is for is its aim (no 051 of its own), and whom it concerns its target
     ("La Banque mondiale a débloqué deux milliards de dollars pour soutenir l'économie égyptienne.",
      [("IGOUNOWBK", "071", "EGY")]),
+    # the object of a targeting clause on the object is the target (language.yaml targeting_verbs)
+    ("L'Union européenne a levé les sanctions qui visaient la Biélorussie.", [("IGOEEC", "085", "BLR")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

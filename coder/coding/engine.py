@@ -402,7 +402,8 @@ class SentenceCoder:
                     preps = set(self.lex.language.target_prepositions)
                     inner = [c for c in sent.children(tid)
                              if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & preps]
-                    found = [a for c in inner for a in actors.resolve_all(c)]
+                    inner += self._aimed_at(sent, tid)
+                    found = [a for c in inner for a in actors.resolve_all(c) if c not in exclude]
                     if found:
                         return found
         return []
@@ -452,6 +453,18 @@ class SentenceCoder:
                 if args.intersection(span) and all(fold(sent.token(i).form) == w for i, w in zip(span, words, strict=True)):
                     return True
         return False
+
+    def _aimed_at(self, sent: Sentence, tid: int) -> list[int]:
+        """Whom a thing is aimed at, in a clause on it: "les sanctions qui frappaient le Soudan", "une
+        enquête visant le Premier ministre" (the object of a verb of the language's targeting_verbs)."""
+        verbs = self.lex.language.targeting_verbs
+        out = []
+        for c in sent.children(tid):
+            t = sent.token(c)
+            if base(t.deprel) == "acl" and fold(t.lemma) in verbs:
+                out += [o for o in sent.children(c) if base(sent.token(o).deprel) == "obj"
+                        and sent.token(o).upos != "PRON"]
+        return out
 
     def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:
         """Who an act is attributed to: "l'attaque attribuée au régime", "the attack blamed on
