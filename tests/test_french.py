@@ -78,6 +78,9 @@ def code(pipeline, text, date="2023-05-10"):
      [("IGOUNOWBK", "071", "EGY")]),
     # the object of a targeting clause on the object is the target (language.yaml targeting_verbs)
     ("L'Union européenne a levé les sanctions qui visaient la Biélorussie.", [("IGOEEC", "085", "BLR")]),
+    # a demonym on the head names the owner before a deeper name does
+    ("L'Union africaine a apporté son soutien au plan angolais de pacification de la RDC.",
+     [("IGOAFU", "051", "AGO")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

@@ -172,7 +172,10 @@ class ActorResolver:
             and base(self.sent.token(h.start).deprel) == "compound")]
         # The shallowest hit anchors the actor; at equal depth a named person or organization
         # beats an agent noun, which beats a bare country ("Russian Foreign Minister Sergei Lavrov").
-        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head],
+        # A demonym on a head that is no agent names its owner before deeper names do ("le plan
+        # égyptien de reconstruction de Gaza" -> EGY).
+        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head
+                                         or (c.depth == 1 and not nouns)],
                          key=lambda h: (h.depth, 0 if h in full else 1 if h.agent is not None else 2))
         if not anchors:
             if not countries:
