@@ -279,8 +279,12 @@ class SentenceCoder:
 
     def _with_hanging(self, sent: Sentence, f: Frame) -> list[tuple[str, int]]:
         out = list(f.deps)
+        # an event noun's complement carries them too ("la visite du président chinois à Moscou")
+        nominal = sent.token(f.pred).upos in NOMINAL_UPOS
         for r, tid in f.deps:
-            if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl") and sent.token(tid).upos in NOMINAL_UPOS:
+            if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl"
+                    or nominal and r == "nsubj" and base(sent.token(tid).deprel) == "nmod") \
+                    and sent.token(tid).upos in NOMINAL_UPOS:
                 out.extend(("obl", c) for c in self._hanging(sent, tid))
         return out
 
