@@ -81,6 +81,8 @@ def code(pipeline, text, date="2023-05-10"):
     # a demonym on the head names the owner before a deeper name does
     ("L'Union africaine a apporté son soutien au plan angolais de pacification de la RDC.",
      [("IGOAFU", "051", "AGO")]),
+    # a former minister holds no office: only the country is left (language.yaml former_markers)
+    ("La police turque a arrêté l'ancien ministre irakien de la Défense.", [("TURCOP", "173", "IRQ")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

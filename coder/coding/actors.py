@@ -188,7 +188,7 @@ class ActorResolver:
             if country_hit is None:
                 return self._actor(a.agent.agent, head, used, needs_country=True)
             ccode = self._country_of(country_hit)
-            if ccode and self._possessed_elsewhere(a, country_hit):
+            if ccode and (self._possessed_elsewhere(a, country_hit) or self._former(a)):
                 return self._actor(ccode, head, [country_hit])
             used.append(country_hit)
             if not ccode:
@@ -204,6 +204,13 @@ class ActorResolver:
                 code += PEOPLE_AGENT
         actor = self._actor(code, head, used)
         return replace(actor, place=True) if actor and a.actor.kind == "place" and len(used) == 1 else actor
+
+    def _former(self, agent: _Hit) -> bool:
+        """An agent noun marked as former ("l'ancien Premier ministre macédonien", "a former
+        Afghan minister"): the person holds no office; only the country is left."""
+        s, former = self.sent, self.lex.language.former_markers
+        return bool(former) and any(base(s.token(c).deprel) == "amod" and fold(s.token(c).form) in former
+                                    for i in range(agent.start, agent.end + 1) for c in s.children(i))
 
     def _possessed_elsewhere(self, agent: _Hit, country: _Hit) -> bool:
         """An agent noun with a possessive ("ses troupes du sud du Liban", "leurs soldats d'Irak")

@@ -126,6 +126,7 @@ class Language:
     quantity_nouns: frozenset[str] = frozenset()  # "centaines": "des centaines de civils" names the civilians
     stative_verbs: frozenset[str] = frozenset()  # "soutenir": "les séparatistes soutenus par Moscou" is a state
     targeting_verbs: frozenset[str] = frozenset()  # "viser": "les sanctions visant Moscou" target Moscow
+    former_markers: frozenset[str] = frozenset()  # "ancien": "l'ancien Premier ministre" holds no office
     discards: tuple[str, ...] = ()  # phrases whose sentence is not coded (PETRARCH discards)
     story_discards: tuple[str, ...] = ()  # phrases whose whole story is not coded
     require_target: bool = False  # no event without a target (PETRARCH's rule)

@@ -189,6 +189,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         place_prepositions=frozenset(words("place_prepositions")),
         stative_verbs=frozenset(words("stative_verbs")),
         targeting_verbs=frozenset(words("targeting_verbs")),
+        former_markers=frozenset(words("former_markers")),
         discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
         story_discards=tuple(dict.fromkeys(
             discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),
