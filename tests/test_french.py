@@ -83,6 +83,9 @@ def code(pipeline, text, date="2023-05-10"):
      [("IGOAFU", "051", "AGO")]),
     # a former minister holds no office: only the country is left (language.yaml former_markers)
     ("La police turque a arrêté l'ancien ministre irakien de la Défense.", [("TURCOP", "173", "IRQ")]),
+    # who holds a place struck is the target ("contrôlés par", a stative participle, is not coded)
+    ("L'aviation russe a bombardé des quartiers contrôlés par les rebelles près d'Idleb.",
+     [("RUSMIL", "195", "SYRREB")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

@@ -460,14 +460,21 @@ class SentenceCoder:
 
     def _aimed_at(self, sent: Sentence, tid: int) -> list[int]:
         """Whom a thing is aimed at, in a clause on it: "les sanctions qui frappaient le Soudan", "une
-        enquête visant le Premier ministre" (the object of a verb of the language's targeting_verbs)."""
-        verbs = self.lex.language.targeting_verbs
+        enquête visant le Premier ministre" (the object of a verb of the language's targeting_verbs);
+        who holds or fills a place: "des quartiers habités par des civils", "les zones contrôlées par
+        les rebelles" (the agent of a stative participle)."""
+        lang = self.lex.language
         out = []
         for c in sent.children(tid):
             t = sent.token(c)
-            if base(t.deprel) == "acl" and fold(t.lemma) in verbs:
+            if base(t.deprel) != "acl":
+                continue
+            if fold(t.lemma) in lang.targeting_verbs:
                 out += [o for o in sent.children(c) if base(sent.token(o).deprel) == "obj"
                         and sent.token(o).upos != "PRON"]
+            elif fold(t.lemma) in lang.stative_verbs and t.feat("VerbForm") == "Part":
+                out += [o for o in sent.children(c) if sent.token(o).deprel == "obl:agent"
+                        or base(sent.token(o).deprel) == "obl" and case_of(sent, o) & lang.agent_prepositions]
         return out
 
     def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:
