@@ -86,6 +86,8 @@ def code(pipeline, text, date="2023-05-10"):
     # who holds a place struck is the target ("contrôlés par", a stative participle, is not coded)
     ("L'aviation russe a bombardé des quartiers contrôlés par les rebelles près d'Idleb.",
      [("RUSMIL", "195", "SYRREB")]),
+    # "l'aide militaire du Tchad" is Chad's aid: the adjective makes no military actor
+    ("Le gouvernement nigérien a sollicité l'aide militaire du Tchad.", [("NERGOV", "0232", "TCD")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

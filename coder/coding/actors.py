@@ -196,7 +196,12 @@ class ActorResolver:
             return self._actor(ccode + a.agent.agent, head, used)
         code = a.actor.code_on(self.date) or ""
         if a.actor.kind in COUNTRY_KINDS:
-            extra = sorted(adjs, key=lambda h: h.depth)
+            # an agent adjective of a thing owned by a named country does not make the country an
+            # agent: "l'aide militaire de la France" is France's (FRA); "des positions rebelles
+            # près d'Alep" are rebels' (SYRREB)
+            extra = sorted((h for h in adjs if not (a.actor.kind == "country" and a.start != head
+                                                    and self.sent.token(h.start).head == head)),
+                           key=lambda h: h.depth)
             if extra:
                 used.append(extra[0])
                 code += extra[0].agent.agent
