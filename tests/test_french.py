@@ -88,6 +88,9 @@ def code(pipeline, text, date="2023-05-10"):
      [("RUSMIL", "195", "SYRREB")]),
     # "l'aide militaire du Tchad" is Chad's aid: the adjective makes no military actor
     ("Le gouvernement nigérien a sollicité l'aide militaire du Tchad.", [("NERGOV", "0232", "TCD")]),
+    # an appeal targets whom it addresses, not the recipients of what it asks for
+    ("L'ONU a exhorté les donateurs à accroître leur aide humanitaire aux réfugiés afghans.",
+     [("IGOUNO", "0233", "-")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

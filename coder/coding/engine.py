@@ -54,6 +54,7 @@ PURPOSE_ROOTS = frozenset({"07", "14"})
 
 # Appeals and demands whose addressee may be the subject of their "that" clause.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+APPEAL_ROOT = "02"
 
 # Codes whose coordinated subjects act on each other when no target is named: "Russia and Turkey
 # held talks / signed an agreement / agreed to cooperate / clashed" gives A->B and B->A.
@@ -538,8 +539,10 @@ class SentenceCoder:
                     targets = self._find(sent, frames.frame(c), ("nsubj",), actors, heads)
                     if targets:
                         break
-        if not targets:
-            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"
+        if not targets and p.code[:2] != APPEAL_ROOT:
+            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"; an
+            # appeal targets whom it addresses, not whom what it asks for concerns ("a exhorté les
+            # donateurs à accroître leur aide aux réfugiés syriens")
             aims = self._complements_of(sent, f.pred) if p.code[:2] in PURPOSE_ROOTS else []
             for tid in (*used, *aims):
                 if base(sent.token(tid).deprel) in CLAUSE_RELS:
