@@ -91,6 +91,8 @@ def code(pipeline, text, date="2023-05-10"):
     # an appeal targets whom it addresses, not the recipients of what it asks for
     ("L'ONU a exhorté les donateurs à accroître leur aide humanitaire aux réfugiés afghans.",
      [("IGOUNO", "0233", "-")]),
+    # "au-dessus de" (read as an adverb by the parser) names where aid was dropped
+    ("L'armée égyptienne a largué des vivres au-dessus de la bande de Gaza.", [("EGYMIL", "073", "PSE")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected
