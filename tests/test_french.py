@@ -93,6 +93,8 @@ def code(pipeline, text, date="2023-05-10"):
      [("IGOUNO", "0233", "-")]),
     # "au-dessus de" (read as an adverb by the parser) names where aid was dropped
     ("L'armée égyptienne a largué des vivres au-dessus de la bande de Gaza.", [("EGYMIL", "073", "PSE")]),
+    # counted people of a group with no entry are civilians of the place
+    ("Des jihadistes ont exécuté des centaines de Yazidis près de Mossoul.", [("IRQREB", "202", "IRQCVL")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

@@ -147,7 +147,7 @@ class ActorResolver:
     def _resolve(self, head: int) -> Actor | None:
         counted = self._counted(head)
         if counted is not None:
-            return self.resolve(counted)
+            return self.resolve(counted) or self._counted_group(counted)
         if self.sent.token(head).upos == "PRON":
             return None
         ids = self._with_allegiance(phrase(self.sent, head, self.lex.language.genitive_prepositions))
@@ -225,6 +225,15 @@ class ActorResolver:
             return False
         return any(base(s.token(c).deprel) == "det" and s.token(c).feat("Poss") == "Yes"
                    for c in s.children(agent.start))
+
+    def _counted_group(self, tid: int) -> Actor | None:
+        """Counted people of a group with no entry ("des centaines de Yazidis", "thousands of
+        Rohingya"): a plural proper noun after a quantity noun names civilians."""
+        t = self.sent.token(tid)
+        if t.upos != "PROPN" or not (t.feat("Number") == "Plur" or t.form.endswith("s")):
+            return None
+        return Actor(PEOPLE_AGENT, tid, tid, tid, t.text, ("a counted group (language.yaml quantity_nouns)",),
+                     needs_country=True)
 
     def _counted(self, head: int) -> int | None:
         """What a quantity noun counts: "des centaines de civils" names the civilians, "thousands
