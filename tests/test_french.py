@@ -63,6 +63,38 @@ def code(pipeline, text, date="2023-05-10"):
      [("IGOEEC", "111", "IRQGOV"), ("IRQGOV", "174", "SWEGOV")]),
     # releasing a named person
     ("L'Iran a libéré un chercheur australien.", [("IRN", "0841", "AUSEDU")]),
+    # the toll of an attack in a present participle is no event of its own; its victims are the
+    # target of an attack that names only a place
+    ("L'aviation russe a bombardé un marché de Kharkiv, tuant douze civils.", [("RUSMIL", "195", "UKRCVL")]),
+    # "ses soldats du nord de l'Irak" are Turkey's: Iraq is where they are (the target), not whose
+    ("La Turquie s'est engagée à retirer ses soldats du nord de l'Irak.", [("TUR", "0356", "IRQ")]),
+    # the recipient may hang on the last of coordinated objects
+    ("Le Qatar a acheminé de la farine et des médicaments aux habitants de Gaza.", [("QAT", "073", "PSECVL")]),
+    # "soutenus par Kigali" is a state (not coded) and a capital as an agent is no scene: the
+    # rebels take the country of the town they took
+    ("Les rebelles soutenus par Kigali ont pris la ville de Goma.", [("CODREB", "192", "COD")]),
+    # what aid is for is its aim (no 051 of its own), and whom it concerns its target
+    ("La Banque mondiale a débloqué deux milliards de dollars pour soutenir l'économie égyptienne.",
+     [("IGOUNOWBK", "071", "EGY")]),
+    # the object of a targeting clause on the object is the target (language.yaml targeting_verbs)
+    ("L'Union européenne a levé les sanctions qui visaient la Biélorussie.", [("IGOEEC", "085", "BLR")]),
+    # a demonym on the head names the owner before a deeper name does
+    ("L'Union africaine a apporté son soutien au plan angolais de pacification de la RDC.",
+     [("IGOAFU", "051", "AGO")]),
+    # a former minister holds no office: only the country is left (language.yaml former_markers)
+    ("La police turque a arrêté l'ancien ministre irakien de la Défense.", [("TURCOP", "173", "IRQ")]),
+    # who holds a place struck is the target ("contrôlés par", a stative participle, is not coded)
+    ("L'aviation russe a bombardé des quartiers contrôlés par les rebelles près d'Idleb.",
+     [("RUSMIL", "195", "SYRREB")]),
+    # "l'aide militaire du Tchad" is Chad's aid: the adjective makes no military actor
+    ("Le gouvernement nigérien a sollicité l'aide militaire du Tchad.", [("NERGOV", "0232", "TCD")]),
+    # an appeal targets whom it addresses, not the recipients of what it asks for
+    ("L'ONU a exhorté les donateurs à accroître leur aide humanitaire aux réfugiés afghans.",
+     [("IGOUNO", "0233", "-")]),
+    # "au-dessus de" (read as an adverb by the parser) names where aid was dropped
+    ("L'armée égyptienne a largué des vivres au-dessus de la bande de Gaza.", [("EGYMIL", "073", "PSE")]),
+    # counted people of a group with no entry are civilians of the place
+    ("Des jihadistes ont exécuté des centaines de Yazidis près de Mossoul.", [("IRQREB", "202", "IRQCVL")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

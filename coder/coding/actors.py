@@ -155,7 +155,7 @@ class ActorResolver:
     def _resolve(self, head: int) -> Actor | None:
         counted = self._counted(head)
         if counted is not None:
-            return self.resolve(counted)
+            return self.resolve(counted) or self._counted_group(counted)
         if self.sent.token(head).upos == "PRON":
             return None
         ids = self._with_allegiance(phrase(self.sent, head, self.lex.language.genitive_prepositions))
@@ -180,7 +180,10 @@ class ActorResolver:
             and base(self.sent.token(h.start).deprel) == "compound")]
         # The shallowest hit anchors the actor; at equal depth a named person or organization
         # beats an agent noun, which beats a bare country ("Russian Foreign Minister Sergei Lavrov").
-        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head],
+        # A demonym on a head that is no agent names its owner before deeper names do ("le plan
+        # égyptien de reconstruction de Gaza" -> EGY).
+        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head
+                                         or (c.depth == 1 and not nouns)],
                          key=lambda h: (h.depth, 0 if h in full else 1 if h.agent is not None else 2))
         if not anchors:
             if not countries:
@@ -192,14 +195,21 @@ class ActorResolver:
             country_hit = next(iter(sorted(countries + full + places, key=lambda h: h.depth)), None)
             if country_hit is None:
                 return self._actor(a.agent.agent, head, used, needs_country=True)
-            used.append(country_hit)
             ccode = self._country_of(country_hit)
+            if ccode and (self._possessed_elsewhere(a, country_hit) or self._former(a)):
+                return self._actor(ccode, head, [country_hit])
+            used.append(country_hit)
             if not ccode:
                 return self._actor(country_hit.actor.code_on(self.date) or "", head, used)
             return self._actor(ccode + a.agent.agent, head, used)
         code = a.actor.code_on(self.date) or ""
         if a.actor.kind in COUNTRY_KINDS:
-            extra = sorted(adjs, key=lambda h: h.depth)
+            # an agent adjective of a thing owned by a named country does not make the country an
+            # agent: "l'aide militaire de la France" is France's (FRA); "des positions rebelles
+            # près d'Alep" are rebels' (SYRREB)
+            extra = sorted((h for h in adjs if not (a.actor.kind == "country" and a.start != head
+                                                    and self.sent.token(h.start).head == head)),
+                           key=lambda h: h.depth)
             if extra:
                 used.append(extra[0])
                 code += extra[0].agent.agent
@@ -207,6 +217,31 @@ class ActorResolver:
                 code += PEOPLE_AGENT
         actor = self._actor(code, head, used)
         return replace(actor, place=True) if actor and a.actor.kind == "place" and len(used) == 1 else actor
+
+    def _former(self, agent: _Hit) -> bool:
+        """An agent noun marked as former ("l'ancien Premier ministre macédonien", "a former
+        Afghan minister"): the person holds no office; only the country is left."""
+        s, former = self.sent, self.lex.language.former_markers
+        return bool(former) and any(base(s.token(c).deprel) == "amod" and fold(s.token(c).form) in former
+                                    for i in range(agent.start, agent.end + 1) for c in s.children(i))
+
+    def _possessed_elsewhere(self, agent: _Hit, country: _Hit) -> bool:
+        """An agent noun with a possessive ("ses troupes du sud du Liban", "leurs soldats d'Irak")
+        belongs to its possessor: a country named after it is where it is, not whose it is."""
+        s = self.sent
+        if country.actor.kind == "adjective" or country.start < agent.end:
+            return False
+        return any(base(s.token(c).deprel) == "det" and s.token(c).feat("Poss") == "Yes"
+                   for c in s.children(agent.start))
+
+    def _counted_group(self, tid: int) -> Actor | None:
+        """Counted people of a group with no entry ("des centaines de Yazidis", "thousands of
+        Rohingya"): a plural proper noun after a quantity noun names civilians."""
+        t = self.sent.token(tid)
+        if t.upos != "PROPN" or not (t.feat("Number") == "Plur" or t.form.endswith("s")):
+            return None
+        return Actor(PEOPLE_AGENT, tid, tid, tid, t.text, ("a counted group (language.yaml quantity_nouns)",),
+                     needs_country=True)
 
     def _counted(self, head: int) -> int | None:
         """What a quantity noun counts: "des centaines de civils" names the civilians, "thousands

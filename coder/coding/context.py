@@ -34,7 +34,7 @@ from dataclasses import replace
 from coder.cameo import split_actor
 from coder.coding.actors import Actor
 from coder.coding.engine import CodedEvent
-from coder.coding.tree import base, subtree
+from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Lexicon
 from coder.doc import Sentence
 
@@ -63,8 +63,11 @@ def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> s
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
         if any(i in used for i in range(m.start, m.end + 1)):
             continue
-        # a country, a capital or a town named as a place ("à Ouagadougou" -> BFA, "près d'Alep" -> SYR)
-        found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital", "seat", "place"))
+        # a country, a capital or a town named as a place ("à Ouagadougou" -> BFA, "près d'Alep" -> SYR);
+        # a capital as an agent ("soutenus par Moscou") is a government, not a scene
+        agent = bool(case_of(sent, m.start) & lex.language.agent_prepositions)
+        found.update(v.code[:3] for v in m.values
+                     if v.kind in ("country", "place") or v.kind in ("capital", "seat") and not agent)
     return found
 
 

@@ -46,9 +46,15 @@ class Attempt:
 # mediate", "threatened to close the strait") is not coded as an event of its own.
 UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 
+# Aid and protests: what they are for ("a débloqué une aide pour soutenir l'économie ukrainienne",
+# "ont manifesté pour réclamer le départ du président") is their aim, not an event of its own, and
+# whom it concerns is their target when they name none.
+PURPOSE_ROOTS = frozenset({"07", "14"})
+
 
 # Appeals and demands whose addressee may be the subject of their "that" clause.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+APPEAL_ROOT = "02"
 
 # Codes whose coordinated subjects act on each other when no target is named: "Russia and Turkey
 # held talks / signed an agreement / agreed to cooperate / clashed" gives A->B and B->A.
@@ -58,6 +64,11 @@ RECIPROCAL_CODES = frozenset({"190", "193", "0871", "0872", "0873", "0874"})
 
 # Mediators act together, not on each other: "a truce brokered by Russia and Turkey".
 MEDIATION_CODES = frozenset({"039", "045"})
+
+# Uses of force whose toll a present participle reports ("ont tiré des missiles sur la gare,
+# tuant cinquante civils", "struck the town, killing five"): the toll is no event of its own, and
+# its victims are the target when the attack names only a place.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def reciprocal(code: str) -> bool:
@@ -225,15 +236,21 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
+            if self._stative(sent, tid):
+                att.note = "a state (stative verb modifying a noun): not coded"
+                continue
             for p in todo:
                 ok, why, used = self._match(sent, f, p)
                 att.tried.append((p.id, why))
                 if not ok:
                     continue
                 consumed.update(used)
-                if p.code[:2] in UNREALIZED_ROOTS:
+                if p.code[:2] in UNREALIZED_ROOTS or p.code[:2] in PURPOSE_ROOTS:
                     consumed.update(self._complements(sent, tid))
+                if p.code[:2] in FORCE_ROOTS:
+                    consumed.update(_consequences(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
+                consumed.update(used)  # (with the participle of an instrument that gave the source)
                 if not att.events:
                     att.tried[-1] = (p.id, "matched, but no source actor found")
                     if self.lex.language.require_target:
@@ -241,17 +258,36 @@ class SentenceCoder:
                 break
         return attempts
 
+    def _stative(self, sent: Sentence, tid: int) -> bool:
+        """A stative verb (the language's list) as a participle or a present relative clause on a
+        noun: "les séparatistes soutenus par Moscou", "the hostages they hold" describe a situation."""
+        t = sent.token(tid)
+        if fold(t.lemma) not in self.lex.language.stative_verbs or base(t.deprel) != "acl":
+            return False
+        if t.deprel != "acl:relcl":
+            return t.feat("VerbForm") == "Part"
+        return any(x.feat("Tense") in ("Pres", "Imp") for x in (t, *(sent.token(c) for c in sent.children(tid)
+                                                                      if base(sent.token(c).deprel) == "aux")))
+
     @staticmethod
     def _complements(sent: Sentence, tid: int) -> set[int]:
         """Everything inside the clausal complements of a predicate ("offered to help mediate",
         "a menacé d'imposer un blocus": the blockade noun too); an infinitive the parser attached
         as advcl ("urged Israel to accept") counts as a complement."""
         out: set[int] = set()
+        for c in SentenceCoder._complements_of(sent, tid):
+            out |= subtree(sent, c)
+        return out
+
+    @staticmethod
+    def _complements_of(sent: Sentence, tid: int) -> list[int]:
+        """The heads of a predicate's clausal complements (see ``_complements``)."""
+        out = []
         for c in sent.children(tid):
             t = sent.token(c)
             rel = base(t.deprel)
             if rel in ("xcomp", "ccomp") or rel == "advcl" and t.feat("VerbForm") == "Inf":
-                out |= subtree(sent, c)
+                out.append(c)
         return out
 
     # -- matching ------------------------------------------------------------------------------
@@ -268,14 +304,19 @@ class SentenceCoder:
 
     def _with_hanging(self, sent: Sentence, f: Frame) -> list[tuple[str, int]]:
         out = list(f.deps)
+        # an event noun's complement carries them too ("la visite du président chinois à Moscou")
+        nominal = sent.token(f.pred).upos in NOMINAL_UPOS
         for r, tid in f.deps:
-            if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl") and sent.token(tid).upos in NOMINAL_UPOS:
+            if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl"
+                    or nominal and r == "nsubj" and base(sent.token(tid).deprel) == "nmod") \
+                    and sent.token(tid).upos in NOMINAL_UPOS:
                 out.extend(("obl", c) for c in self._hanging(sent, tid))
         return out
 
     def _hanging(self, sent: Sentence, tid: int, levels: int = 3) -> list[int]:
         """Prepositional phrases under a noun, also under its "de" complements ("une aide de
-        deux milliards de dollars au Yémen": "au Yémen" hangs on "dollars")."""
+        deux milliards de dollars au Yémen": "au Yémen" hangs on "dollars") and its last conjunct
+        ("de la nourriture et des médicaments aux habitants": on "médicaments")."""
         out = []
         genitive = self.lex.language.genitive_prepositions
         for c in sent.children(tid):
@@ -283,7 +324,7 @@ class SentenceCoder:
             marks = case_of(sent, c) if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" else set()
             if marks:
                 out.append(c)
-            if marks & genitive and levels > 1:
+            if (marks & genitive or base(t.deprel) == "conj") and levels > 1:
                 out.extend(self._hanging(sent, c, levels - 1))
         return out
 
@@ -396,7 +437,8 @@ class SentenceCoder:
                     preps = set(self.lex.language.target_prepositions)
                     inner = [c for c in sent.children(tid)
                              if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & preps]
-                    found = [a for c in inner for a in actors.resolve_all(c)]
+                    inner += self._aimed_at(sent, tid)
+                    found = [a for c in inner for a in actors.resolve_all(c) if c not in exclude]
                     if found:
                         return found
         return []
@@ -417,6 +459,25 @@ class SentenceCoder:
                     return found
         return []
 
+    def _instrument_agents(self, sent: Sentence, f: Frame, frames: FrameBuilder, actors: ActorResolver,
+                           used: set[int]) -> list[Actor]:
+        """Who used a subject that is an instrument: "une bombe posée par les talibans a tué ...",
+        "des obus tirés par l'armée ont frappé ..." (the participle's agent, also when the parser
+        hung it on the participle's oblique); the participle joins ``used``."""
+        agents = self.lex.language.agent_prepositions
+        for subj in f.get("nsubj"):
+            for c in sent.children(subj):
+                t = sent.token(c)
+                if base(t.deprel) != "acl" or t.feat("VerbForm") != "Part":
+                    continue
+                g = frames.frame(c)
+                by = g.get("nsubj") or [a for o in g.get("obl") for a in nested_agents(sent, o, agents)]
+                found = [a for b in by for a in actors.resolve_all(b)]
+                if found:
+                    used.add(c)
+                    return found
+        return []
+
     def _reciprocal_pronoun(self, sent: Sentence, f: Frame) -> bool:
         """Whether an object or oblique of the predicate is a reciprocal pronoun ("each other")."""
         args = {t for r, t in f.deps if base(r) in ("obj", "obl", "iobj")}
@@ -427,6 +488,25 @@ class SentenceCoder:
                 if args.intersection(span) and all(fold(sent.token(i).form) == w for i, w in zip(span, words, strict=True)):
                     return True
         return False
+
+    def _aimed_at(self, sent: Sentence, tid: int) -> list[int]:
+        """Whom a thing is aimed at, in a clause on it: "les sanctions qui frappaient le Soudan", "une
+        enquête visant le Premier ministre" (the object of a verb of the language's targeting_verbs);
+        who holds or fills a place: "des quartiers habités par des civils", "les zones contrôlées par
+        les rebelles" (the agent of a stative participle)."""
+        lang = self.lex.language
+        out = []
+        for c in sent.children(tid):
+            t = sent.token(c)
+            if base(t.deprel) != "acl":
+                continue
+            if fold(t.lemma) in lang.targeting_verbs:
+                out += [o for o in sent.children(c) if base(sent.token(o).deprel) == "obj"
+                        and sent.token(o).upos != "PRON"]
+            elif fold(t.lemma) in lang.stative_verbs and t.feat("VerbForm") == "Part":
+                out += [o for o in sent.children(c) if sent.token(o).deprel == "obl:agent"
+                        or base(sent.token(o).deprel) == "obl" and case_of(sent, o) & lang.agent_prepositions]
+        return out
 
     def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:
         """Who an act is attributed to: "l'attaque attribuée au régime", "the attack blamed on
@@ -472,6 +552,8 @@ class SentenceCoder:
     def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,
                 frames: FrameBuilder, used: set[int], index: int) -> list[CodedEvent]:
         sources = self._find(sent, f, p.source, actors, set())
+        if not sources and p.source == ("nsubj",):
+            sources = self._instrument_agents(sent, f, frames, actors, used)
         if not sources:
             return []
         heads = {a.head for a in sources}
@@ -487,13 +569,23 @@ class SentenceCoder:
                     targets = self._find(sent, frames.frame(c), ("nsubj",), actors, heads)
                     if targets:
                         break
-        if not targets:
-            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"
-            for tid in used:
+        if not targets and p.code[:2] != APPEAL_ROOT:
+            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"; an
+            # appeal targets whom it addresses, not whom what it asks for concerns ("a exhorté les
+            # donateurs à accroître leur aide aux réfugiés syriens")
+            aims = self._complements_of(sent, f.pred) if p.code[:2] in PURPOSE_ROOTS else []
+            for tid in (*used, *aims):
                 if base(sent.token(tid).deprel) in CLAUSE_RELS:
                     targets = self._clause_targets(sent, frames, tid, specs, actors, heads, where=where)
                     if targets:
                         break
+        if p.code[:2] in FORCE_ROOTS and all(t.place for t in targets):
+            # "a tiré des missiles sur la gare de Kramatorsk, tuant cinquante civils"
+            for c in _consequences(sent, f.pred):
+                victims = self._find(sent, frames.frame(c), ("obj",), actors, heads)
+                if victims:
+                    targets = victims
+                    break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
         mutual = (not targets and len({a.code for a in sources}) > 1 and not lang.require_target and (
@@ -521,6 +613,19 @@ class SentenceCoder:
 def _target_specs(prepositions: tuple[str, ...]) -> tuple[str, ...]:
     """The default target specs: objects, then obliques with the language's target prepositions."""
     return ("obj", "iobj", *(f"obl/{x}" for x in prepositions))
+
+
+def _consequences(sent: Sentence, tid: int) -> list[int]:
+    """Present participles in "advcl" of a predicate ("..., tuant cinquante civils"), which report
+    its outcome."""
+    out = []
+    for c in sent.children(tid):
+        t = sent.token(c)
+        if base(t.deprel) == "advcl" and t.upos == "VERB" and (
+                t.feat("VerbForm") == "Ger" or t.feat("VerbForm") == "Part" and t.feat("Tense") == "Pres") \
+                and not any(base(sent.token(k).deprel) in ("mark", "nsubj") for k in sent.children(c)):
+            out.append(c)
+    return out
 
 
 @lru_cache(maxsize=1024)

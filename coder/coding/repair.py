@@ -34,7 +34,8 @@ adjectives (``repair_for``) they become the adjective of their noun again.
 Wire copy puts a day right after the verb ("a accusé mardi les Occidentaux de ...", "said on
 Tuesday that ..."); parsers trained on small treebanks often make that day the head of the
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
-back to its governor, and it becomes a temporal oblique.
+back to its governor, and it becomes a temporal oblique; so does a bare day read as the verb's
+object ("ont manifesté samedi").
 
 Passive subjects without a passive: small models tag many active past tenses as passive
 participles ("Sudan's military pledged to ...", "Assad's forces pounded ...") and label their
@@ -290,11 +291,16 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _infinitives_on_objects(sent: Sentence) -> Sentence:
-    """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ...")."""
-    if not _has(sent.tokens, "base", "xcomp"):
+    """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ..."), and
+    so does an infinitive modifying an object name ("a sommé la Pologne de revenir sur ...": a name
+    takes no infinitive)."""
+    if not _has(sent.tokens, "base", "xcomp") and not _has(sent.tokens, "deprel", "acl"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
+        if _infinitive_on_name_object(sent, t):
+            moves[t.id] = (sent.token(t.head).head, "xcomp")
+            continue
         if base(t.deprel) != "xcomp" or not t.head or sent.token(t.head).upos not in _NOMINAL:
             continue
         noun = sent.token(t.head)  # up through the object's phrase: "l'armée et les paramilitaires des
@@ -308,6 +314,15 @@ def _infinitives_on_objects(sent: Sentence) -> Sentence:
 
 
 _NOMINAL = ("NOUN", "PROPN", "ADJ")
+
+
+def _infinitive_on_name_object(sent: Sentence, t: Token) -> bool:
+    """An infinitive "acl" of a proper noun that is a verb's object."""
+    if t.deprel != "acl" or t.feat("VerbForm") != "Inf" or not t.head:
+        return False
+    name = sent.token(t.head)
+    return name.upos == "PROPN" and base(name.deprel) in ("obj", "iobj") and bool(name.head) \
+        and sent.token(name.head).upos == "VERB"
 
 
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
@@ -364,7 +379,7 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
         if t.head == 0 or fold(t.form) not in lang.time_words and fold(t.lemma) not in lang.time_words:
             continue
         movers = [c for c in sent.children(t.id) if base(sent.token(c).deprel) not in _TIME_KEEPS]
-        if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM"):
+        if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM") and not _bare_time_object(sent, t):
             continue
         fixed.add(t.id)
         for c in movers:
@@ -374,6 +389,13 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
         upos = sent.token(i).upos
         changes.setdefault(i, {}).update(upos="NOUN" if upos in ("VERB", "AUX", "ADJ") else upos, deprel="obl:tmod")
     return _rebuilt(sent, changes)
+
+
+def _bare_time_object(sent: Sentence, t: Token) -> bool:
+    """A time word alone read as the verb's object ("ont manifesté samedi"); not one heading the
+    object's words ("struck Ukrainian energy facilities overnight")."""
+    return base(t.deprel) in ("obj", "iobj") and not any(
+        base(sent.token(c).deprel) in ("compound", "nmod", "flat") for c in sent.children(t.id))
 
 
 def _comma_lists(sent: Sentence) -> Sentence:

@@ -187,6 +187,9 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         reciprocal_pronouns=tuple(tuple(w.split()) for w in words("reciprocal_pronouns")),
         quantity_nouns=frozenset(words("quantity_nouns")),
         place_prepositions=frozenset(words("place_prepositions")),
+        stative_verbs=frozenset(words("stative_verbs")),
+        targeting_verbs=frozenset(words("targeting_verbs")),
+        former_markers=frozenset(words("former_markers")),
         discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
         story_discards=tuple(dict.fromkeys(
             discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),
