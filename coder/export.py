@@ -209,12 +209,25 @@ FORMATS = {"gdelt": Format(GDELT, False), "phoenix": Format(PHOENIX, False), "ic
 def convert(events: pd.DataFrame, fmt: str) -> pd.DataFrame:
     """Events (SCHEMA columns) -> a DataFrame with the columns of ``fmt``, all values as strings."""
     spec = FORMATS[fmt]
+    events = _with_groups(events)
     out = {}
     for name, col in spec.columns:
         v = col(events) if callable(col) else col
         s = v if isinstance(v, pd.Series) else pd.Series([v] * len(events), index=events.index, dtype=object)
         out[name] = s.astype(object).where(s.notna(), "").map(_clean)
     return pd.DataFrame(out, columns=spec.names)
+
+
+def _with_groups(events: pd.DataFrame) -> pd.DataFrame:
+    """Actor codes with their known group put back (PSEREB + HMS -> PSEREBHMS), as the CAMEO codes
+    of GDELT, Phoenix and ICEWS carry it (GDELT also gives it apart, as KnownGroupCode)."""
+    cols = [c for c in ("source", "target") if f"{c}_group" in events.columns]
+    if not cols or not any(events[f"{c}_group"].fillna("").ne("").any() for c in cols):
+        return events
+    events = events.copy()
+    for c in cols:
+        events[c] = events[c].fillna("") + events[f"{c}_group"].fillna("")
+    return events
 
 
 def _clean(v: object) -> str:

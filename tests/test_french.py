@@ -28,7 +28,7 @@ def code(pipeline, text, date="2023-05-10"):
     ("Le Niger a appelé l'Union africaine à envoyer une force de maintien de la paix.", [("NER", "0234", "IGOAFU")]),
     # "renoncer à + infinitive", "mettre fin à" (parsed with "fin" as xcomp)
     ("Le président sénégalais a renoncé à briguer un troisième mandat.", [("SENGOV", "0831", "-")]),
-    ("Le Hamas a mis fin aux négociations avec Israël.", [("PSEREBHMS", "164", "ISR")]),
+    ("Le Hamas a mis fin aux négociations avec Israël.", [("PSEREB", "164", "ISR")]),
     # the recipient of aid, also when it hangs on the amount; not the weapons given
     ("L'Allemagne a versé une aide de deux milliards d'euros au Niger.", [("DEU", "071", "NER")]),
     ("La Corée du Nord a fourni des milliers d'obus à la Russie.", [("PRK", "072", "RUS")]),
@@ -49,7 +49,7 @@ def code(pipeline, text, date="2023-05-10"):
      [("AFGCVL", "1413", "-")]),
     ("Les gardiens de la révolution ont saisi un pétrolier grec.", [("IRNMIL", "1711", "GRC")]),
     # a released group named with its agent ("par"), also when the parser hangs it on the hostages
-    ("La libération de trois soldats thaïlandais par le Hamas a eu lieu mardi.", [("PSEREBHMS", "0841", "THAMIL")]),
+    ("La libération de trois soldats thaïlandais par le Hamas a eu lieu mardi.", [("PSEREB", "0841", "THAMIL")]),
     # AFP spells "jihadistes"; the town gives the jihadists their country; deployments "autour de"
     ("Les soldats français ont neutralisé une dizaine de jihadistes dans la région de Ménaka.",
      [("FRAMIL", "190", "MLIREB")]),
@@ -106,3 +106,10 @@ def test_army_abroad_does_not_lend_its_country(pipeline):
     assert code(pipeline, alone) == [("FRAMIL", "190", "FRAREB")]
     story = alone + " L'opération s'est déroulée dans la région de Gao."
     assert code(pipeline, story) == [("FRAMIL", "190", "MLIREB")]
+
+
+
+def test_armed_group_keeps_its_known_group_apart(pipeline):
+    # the Taliban (dictionary code AFGINSTAL) are coded AFGREB, their group TAL in source_group
+    t = pipeline.code_table([Story("t", "Les talibans ont attaqué un poste de police à Kandahar.", "2019-05-02", "fr")])
+    assert [(r["source"], r["source_group"]) for r in t.to_pylist()] == [("AFGREB", "TAL")]

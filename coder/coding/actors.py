@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from coder.cameo import split_group
 from coder.coding.tree import base, case_of, conjuncts, phrase
 from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
 from coder.doc import Sentence
@@ -27,10 +28,12 @@ class Actor:
     refs: tuple[str, ...] = ()  # dictionary entries used ("countries.yaml:120")
     needs_country: bool = False  # an agent with no country ("l'armée"): story context may fill it
     place: bool = False  # a town or region standing for its country ("Alep" -> SYR)
+    group: str = ""  # an armed group's known-group code ("HMS" for Hamas, coded PSEREB)
 
     def with_country(self, country: str, why: tuple[str, ...]) -> Actor:
         """This country-less agent given a country ("MIL" -> "SYRMIL"), citing where it came from."""
-        return replace(self, code=country + self.code, needs_country=False, refs=self.refs + why)
+        code, group = split_group(country + self.code)
+        return replace(self, code=code, group=group or self.group, needs_country=False, refs=self.refs + why)
 
 
 @dataclass(slots=True)
@@ -299,4 +302,5 @@ class ActorResolver:
         end = max(h.end for h in used)
         words = [t.text for t in self.sent.tokens[start - 1:end] if t.text]
         refs = tuple((h.actor or h.agent).ref for h in used)
-        return Actor(code, head, start, end, " ".join(words), refs, needs_country)
+        code, group = split_group(code)
+        return Actor(code, head, start, end, " ".join(words), refs, needs_country, group=group)
