@@ -33,10 +33,11 @@ from dataclasses import replace
 
 from coder.cameo import split_actor
 from coder.coding.actors import Actor
-from coder.coding.engine import CodedEvent
-from coder.coding.tree import base, subtree
+from coder.coding.engine import CodedEvent, reciprocal
+from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Lexicon
 from coder.doc import Sentence
+from coder.text import fold
 
 
 def _country(a: Actor | None) -> str:
@@ -56,9 +57,10 @@ def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> s
     """The countries named in the sentence outside the events' actor phrases."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
     found = set()
+    said_by = lex.language.attribution_prepositions
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
-        if any(i in used for i in range(m.start, m.end + 1)):
-            continue
+        if any(i in used or case_of(sent, i) & said_by for i in range(m.start, m.end + 1)):
+            continue  # an actor's words, or a speaker ("selon Moscou", "according to Kyiv")
         # a country, a capital or a town named as a place ("à Ouagadougou" -> BFA, "près d'Alep" -> SYR)
         found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital", "seat", "place"))
     return found
@@ -109,6 +111,7 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                 if i < len(sentences):
                     evs = [_possessed(e, evs, sentences[i]) for e in evs]
                     evs = [_speakers_own(e, evs, sentences[i]) for e in evs]
+                    evs = [a for e in evs for a in _anaphora(e, sentences[i], lex, out)]
                 country = place_country(sentences[i], lex, evs) if i < len(sentences) else None
                 if country:
                     evs = _fill(evs, country, "sentence place")
@@ -137,6 +140,44 @@ def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> Coded
         if e.pred in said:
             return replace(e, source=e.source.with_country(country, ("speaker's country",)))
     return e
+
+
+# How many sentences back a title ("the minister") looks for the person it names.
+ANAPHORA_WINDOW = 3
+
+
+def _anaphora(e: CodedEvent, sent: Sentence, lex: Lexicon, earlier: list[CodedEvent]) -> list[CodedEvent]:
+    """A country-less official named by a definite title ("le ministre", "the two presidents")
+    is the official of that rank last named in the story ("Jean-Marc Ayrault a appelé ... Le
+    ministre a dénoncé" -> FRAGOV): the government officials of the nearest earlier sentence that
+    has any, the first of them for a singular title, each of them for a plural one."""
+    s = e.source
+    if not s.needs_country or s.code != "GOV" or not _definite_title(sent, s.head, lex):
+        return [e]
+    plural = sent.token(s.head).feat("Number") == "Plur"
+    codes: list[str] = []
+    for k in range(e.sentence - 1, e.sentence - ANAPHORA_WINDOW - 1, -1):
+        codes = list(dict.fromkeys(codes + [_country(a) for g in earlier if g.sentence == k for a in (g.source, g.target)
+                                            if a is not None and split_actor(a.code)[1] == "GOV" and _country(a)]))
+        if codes and (not plural or len(codes) > 1):
+            break
+    codes = codes[:2 if plural else 1]
+    out = [replace(e, source=s.with_country(c, ("earlier official",))) for c in codes] or [e]
+    if len(out) == 2 and e.target is None and reciprocal(e.code):
+        # "the two presidents signed an agreement": each with the other
+        out = [replace(a, target=b.source) for a, b in ((out[0], out[1]), (out[1], out[0]))]
+    return out
+
+
+def _definite_title(sent: Sentence, head: int, lex: Lexicon) -> bool:
+    """Whether a phrase is a title with a definite or demonstrative determiner ("the minister",
+    "les deux présidents", "ce diplomate")."""
+    tok = sent.token(head)
+    if fold(tok.lemma) not in lex.language.anaphoric_titles and fold(tok.form) not in lex.language.anaphoric_titles:
+        return False
+    return any(base(sent.token(c).deprel) == "det" and (sent.token(c).feat("Definite") == "Def"
+                                                        or sent.token(c).feat("PronType") == "Dem")
+               for c in sent.children(head))
 
 
 # Protest, force posture, reduced relations, coercion, assault, fighting, mass violence: the

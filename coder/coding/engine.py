@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from coder.cameo import event_type
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair_for
@@ -58,6 +59,12 @@ RECIPROCAL_CODES = frozenset({"190", "193", "0871", "0872", "0873", "0874"})
 
 # Mediators act together, not on each other: "a truce brokered by Russia and Turkey".
 MEDIATION_CODES = frozenset({"039", "045"})
+
+
+@lru_cache(maxsize=512)
+def _verbal(code: str) -> bool:
+    """Whether a code is verbal cooperation or conflict (quad classes 1 and 3)."""
+    return event_type(code).quad_class in (1, 3)
 
 
 def reciprocal(code: str) -> bool:
@@ -450,6 +457,10 @@ class SentenceCoder:
         # a pattern that names its target's prepositions means them ("s'est rendu à Kharkiv")
         where = frozenset() if p.target else lang.place_prepositions
         targets = self._find(sent, f, specs, actors, heads, agent_first=True, where=where)
+        if not p.target and _verbal(p.code):
+            # what one discusses, condemns or agrees on ("discussed Aleppo", "a meeting on Aleppo")
+            # is a topic: a town or region is a target only of deeds (bombed, aided, visited)
+            targets = [t for t in targets if not t.place]
         if not targets and p.code[:2] in ADDRESSED_ROOTS:
             # "demanded that Hamas release the hostages": the clause's subject is the addressee
             for r, c in f.deps:

@@ -224,10 +224,11 @@ class FrameBuilder:
             f.deps = [(r, c) for r, c in f.deps if not (r == "nsubj" and case_of(s, c) & lang.agent_prepositions)]
         self._nominal_agent(f)
         f.hypothetical = self._indefinite(tid)  # "a Russian veto is expected": not a reported event
+        f.negated = self._terminated(tid)
         if tok.head and base(tok.deprel) in ("obj", "nsubj", "obl"):
             g = self.frame(tok.head)
             if base(tok.deprel) != "nsubj":  # "la protestation de la Chine n'a rien changé"
-                f.negated = g.negated
+                f.negated = f.negated or g.negated
                 f.alleged = g.alleged  # "accused Moscow of launching an invasion"
             if base(tok.deprel) == "obj" and not f.get("obl"):
                 f.deps.extend(("obl", o) for o in self._trailing_obliques(tid))
@@ -240,6 +241,13 @@ class FrameBuilder:
                 f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
                 f.deps.extend((r, t) for r, t in g.deps if base(r) in ("obl", "iobj"))
         return f
+
+    def _terminated(self, tid: int) -> bool:
+        """An event noun whose end is what is reported: "la fin des opérations militaires", "an
+        end to the bombing", "military operations had ended" (its head is a terminative word)."""
+        tok = self.sent.token(tid)
+        return bool(tok.head) and base(tok.deprel) in ("nmod", "nsubj", "obj") \
+            and fold(self.sent.token(tok.head).lemma) in self.lang.terminative_words
 
     def _complement_of_noun(self, tid: int) -> bool:
         """A noun that is the "de" complement of another noun ("des manifestations" in "la

@@ -124,6 +124,9 @@ class Language:
     leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition  # "of": an event noun's "of" phrase is its object  # "parvenir": "sont parvenus" is not a passive  # "as", "comme": never the case of a verb's oblique  # "mardi", "Tuesday": never the head of a verb's arguments
     place_prepositions: frozenset[str] = frozenset()  # "à": "à Alep" says where, not to whom
     quantity_nouns: frozenset[str] = frozenset()  # "centaines": "des centaines de civils" names the civilians
+    terminative_words: frozenset[str] = frozenset()  # "fin", "end": "la fin des opérations" is no operation
+    attribution_prepositions: frozenset[str] = frozenset()  # "selon": "selon Moscou" names a speaker, not a place
+    anaphoric_titles: frozenset[str] = frozenset()  # "ministre": "le ministre" is the minister named before
     discards: tuple[str, ...] = ()  # phrases whose sentence is not coded (PETRARCH discards)
     story_discards: tuple[str, ...] = ()  # phrases whose whole story is not coded
     require_target: bool = False  # no event without a target (PETRARCH's rule)

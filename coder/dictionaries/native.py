@@ -187,6 +187,9 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         reciprocal_pronouns=tuple(tuple(w.split()) for w in words("reciprocal_pronouns")),
         quantity_nouns=frozenset(words("quantity_nouns")),
         place_prepositions=frozenset(words("place_prepositions")),
+        terminative_words=frozenset(words("terminative_words")),
+        attribution_prepositions=frozenset(words("attribution_prepositions")),
+        anaphoric_titles=frozenset(words("anaphoric_titles")),
         discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
         story_discards=tuple(dict.fromkeys(
             discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),
