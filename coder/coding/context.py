@@ -53,7 +53,14 @@ def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True
     return [replace(e, source=fix(e.source), target=fix(e.target) if targets else e.target) for e in events]
 
 
-def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> set[str]:
+# What names a place: a country, a capital or seat, a town or region ("à Ouagadougou" -> BFA,
+# "près d'Alep" -> SYR); capitals are left out where they are mostly venues ("talks in Astana").
+PLACE_KINDS = ("country", "capital", "seat", "place")
+SCENE_KINDS = ("country", "place")
+
+
+def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent],
+                    kinds: tuple[str, ...] = PLACE_KINDS) -> set[str]:
     """The countries named in the sentence outside the events' actor phrases."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
     found = set()
@@ -61,8 +68,9 @@ def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> s
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
         if any(i in used or case_of(sent, i) & said_by for i in range(m.start, m.end + 1)):
             continue  # an actor's words, or a speaker ("selon Moscou", "according to Kyiv")
-        # a country, a capital or a town named as a place ("à Ouagadougou" -> BFA, "près d'Alep" -> SYR)
-        found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital", "seat", "place"))
+        # (as a scene, a country is named after a preposition: "en Syrie", not "Belgium urged")
+        marked = kinds != SCENE_KINDS or any(case_of(sent, i) for i in range(m.start, m.end + 1))
+        found.update(v.code[:3] for v in m.values if v.kind in kinds and (marked or v.kind != "country"))
     return found
 
 
@@ -98,12 +106,13 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
         by_sent: dict[int, list[CodedEvent]] = {}
         for e in events:
             by_sent.setdefault(e.sentence, []).append(e)
-        # the story's places, scanned once and only when an army faces a country-less side
+        # the story's places, scanned once and only when a country-less side needs them
         scanned: list[set[str]] = []
 
         def places() -> set[str]:
             if not scanned:
-                scanned.append({c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))})
+                scanned.append({c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))}
+                               | {_country(a) for e in events for a in (e.source, e.target) if a is not None and a.place})
             return scanned[0]
         out = []
         for i, evs in sorted(by_sent.items()):
@@ -116,13 +125,33 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                 if country:
                     evs = _fill(evs, country, "sentence place")
                 else:
-                    evs = [_counterpart(e, places) for e in evs]
+                    here = {_country(a) for e in evs for a in (e.source, e.target) if a is not None and a.place}
+                    evs = [_counterpart(e, places, here) for e in evs]
                     if country := actors_country(evs):
                         evs = _fill(evs, country, "sentence actors", targets=False)
             out.extend(evs)
         events = out
+        if any(a is not None and a.needs_country for e in events for a in (e.source, e.target)):
+            scenes = {c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []), SCENE_KINDS)}
+            events = _fill_popular(events, scenes | {_country(a) for e in events for a in (e.source, e.target)
+                                                     if a is not None and a.place})
     country = story_country(events)
     return _fill(events, country, "story context") if country else events
+
+
+def _fill_popular(events: list[CodedEvent], story_places: set[str]) -> list[CodedEvent]:
+    """Rebels, civilians and the opposition still without a country belong to where the story is
+    set, when its places name one country ("les groupes rebelles" in a story set in Alep are
+    Syrian, even when only Moscow and the UN speak)."""
+    if len(story_places) != 1:
+        return events
+    country = next(iter(story_places))
+
+    def fix(a: Actor | None) -> Actor | None:
+        return a.with_country(country, ("story place",)) if a is not None and a.needs_country \
+            and a.code[:3] in POPULAR_AGENTS else a
+
+    return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
 
 
 def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> CodedEvent:
@@ -191,6 +220,8 @@ POPULAR_AGENTS = frozenset({"CVL", "OPP", "LAB", "AGR", "EDU", "REB", "INS", "SE
 # Agents of the state (also: an official reporting what "l'armée" or "la police" did speaks of
 # their own, see _speakers_own).
 STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
+# Sides that fight abroad: armies, governments (their air forces) and countries named alone.
+ABROAD_AGENTS = frozenset({"MIL", "GOV", ""})
 # Courts, prosecutors and police act within their country ("Ukrainian prosecutors opened an
 # investigation into a deputy minister").
 DOMESTIC_ORGANS = frozenset({"JUD", "COP"})
@@ -209,17 +240,18 @@ def _domestic(e: CodedEvent) -> bool:
         or t.code[:3] in STATE_AGENTS | POPULAR_AGENTS and source_agent in DOMESTIC_ORGANS
 
 
-def _counterpart(e: CodedEvent, story_places: Callable[[], set[str]]) -> CodedEvent:
+def _counterpart(e: CodedEvent, story_places: Callable[[], set[str]], here: set[str] = frozenset()) -> CodedEvent:
     """A country-less side of an event takes the other side's country (conflicts are mostly
     domestic: "Myanmar soldiers gunned down protesters" -> MMRCVL, "rebels attacked the Iraqi
-    army" -> IRQREB); facing an army in a story whose places are all of other countries, it takes
-    the story's one place country, or none."""
+    army" -> IRQREB); facing an army, a government or a country in a sentence (the towns its
+    events strike: "shelled Kharkiv, killing civilians") or else a story whose places are all of
+    other countries, it takes that one place country, or none."""
     s, t = e.source, e.target
     if t is None or s.needs_country == t.needs_country or not _domestic(e):
         return e
     known = t if s.needs_country else s
     country = _country(known)
-    where = story_places() if split_actor(known.code)[1] == "MIL" else set()
+    where = (here or story_places()) if split_actor(known.code)[1] in ABROAD_AGENTS else set()
     if where and country not in where:
         # an army fighting where the story is set, abroad: "les soldats français ont attaqué un camp
         # jihadiste" in a story set in Mali is about Malian jihadists, not French ones

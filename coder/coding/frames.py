@@ -107,7 +107,16 @@ class FrameBuilder:
             f.hypothetical = f.hypothetical or (g.hypothetical and rel == "xcomp")
             if gov_lemma in lang.allegation_verbs:
                 f.alleged = True  # "accused Moscow of supplying weapons": an allegation, not an event
+        elif rel == "acl" and self._on_accused(tid):
+            f.alleged = True  # "a accusé les rebelles de violer la trêve", the infinitive hung on the object
         return f
+
+    def _on_accused(self, tid: int) -> bool:
+        """Whether a clause hangs on the object of an accusation verb ("accusé les rebelles de violer")."""
+        s = self.sent
+        noun = s.token(s.token(tid).head)
+        return base(noun.deprel) == "obj" and bool(noun.head) \
+            and fold(s.token(noun.head).lemma) in self.lang.allegation_verbs
 
     @staticmethod
     def _one_subject(f: Frame) -> None:

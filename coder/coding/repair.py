@@ -284,8 +284,8 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
         if t.head == 0 or fold(t.form) not in lang.time_words and fold(t.lemma) not in lang.time_words:
             continue
         movers = [c for c in sent.children(t.id) if base(sent.token(c).deprel) not in _TIME_KEEPS]
-        if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM"):
-            continue
+        if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM") and (base(t.deprel) != "obj" or sent.children(t.id)):
+            continue  # (a lone day is never a verb's object: "ont manifesté dimanche")
         fixed.add(t.id)
         for c in movers:
             moves[c] = t.head

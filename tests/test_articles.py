@@ -1,0 +1,49 @@
+"""Article-length text: several sentences of one story, parsed with the real models. What a
+sentence alone cannot tell (who "the minister" is, where "the rebels" fight) comes from the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder.doc import Story
+
+
+def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, str]]:
+    t = pipeline.code_table([Story("a", text, date, lang)])
+    return sorted((r["source"], r["code"], r["target"] or "-") for r in t.to_pylist())
+
+
+@pytest.mark.parametrize("lang,date,text,present,absent", [
+    # a definite title is the official named just before, not the country of the sentence's places
+    ("fr", "2019-06-04", "Jean-Yves Le Drian a reçu mardi à Paris son homologue libanais. "
+     "Le ministre a ensuite condamné les frappes israéliennes au Liban.",
+     [("FRAGOV", "111", "ISR")], [("LBNGOV", "111", "ISR")]),
+    # "the two presidents": both officials named before, each with the other
+    ("en", "2022-06-18", "Joe Biden met Emmanuel Macron in Paris on Saturday. "
+     "The two presidents signed a joint declaration on energy.",
+     [("USAGOV", "057", "FRAGOV"), ("FRAGOV", "057", "USAGOV")], []),
+    # the end of an operation is no operation
+    ("en", "2019-10-20", "Ankara said the military operation in northern Syria had ended.",
+     [("TURGOV", "010", "-")], [("TURMIL", "190", "-")]),
+    # a town discussed is a topic: the two callers are each other's targets
+    ("en", "2017-06-20", "Merkel and Macron discussed Mosul by telephone on Monday.",
+     [("DEUGOV", "041", "FRAGOV"), ("FRAGOV", "041", "DEUGOV")], [("DEUGOV", "041", "IRQ")]),
+    # rebels in a story set near Homs are Syrian, though only Moscow speaks of them; what they are
+    # accused of (an infinitive hung on the object) is not an event
+    ("fr", "2016-05-03", "Des hélicoptères russes ont bombardé mardi des positions près de Homs. "
+     "Moscou a accusé les rebelles de violer la trêve.",
+     [("RUSGOV", "112", "SYRREB")], [("RUSREB", "196", "-")]),
+    # the victims of an army abroad are of the country of the town it struck
+    ("en", "2022-04-02", "Russian forces shelled Mariupol on Friday, killing six civilians.",
+     [("RUSMIL", "190", "UKRCVL")], [("RUSMIL", "190", "RUSCVL")]),
+    # "selon Moscou" names a speaker, not the place where the rebels are
+    ("fr", "2016-05-03", "Selon Moscou, les rebelles ont tiré des obus sur Alep.",
+     [("SYRREB", "194", "SYR")], [("RUSREB", "194", "SYR")]),
+    # a lone day read as the verb's object ("ont manifesté dimanche") is a time, not an object
+    ("fr", "2019-01-13", "Des milliers de partisans de l'opposition ont manifesté dimanche à Kinshasa.",
+     [("CODOPP", "141", "-")], []),
+])
+def test_story_context(pipeline, lang, date, text, present, absent):
+    got = events(pipeline, text, lang, date)
+    assert set(present) <= set(got), got
+    assert not set(absent) & set(got), got
