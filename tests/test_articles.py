@@ -42,6 +42,12 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     # a lone day read as the verb's object ("ont manifesté dimanche") is a time, not an object
     ("fr", "2019-01-13", "Des milliers de partisans de l'opposition ont manifesté dimanche à Kinshasa.",
      [("CODOPP", "141", "-")], []),
+    # "called the truce a welcome development" describes the truce; it declares none
+    ("en", "2020-03-06", "The Iranian foreign ministry called the truce a welcome development.",
+     [], [("IRNGOV", "0871", "-")]),
+    # "avec l'aide de la France": France helped the army, not the jihadists it fought
+    ("fr", "2013-02-01", "L'armée malienne a repris Gao aux jihadistes avec l'aide de la France.",
+     [], [("FRA", "070", "MLIREB")]),
 ])
 def test_story_context(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)

@@ -335,10 +335,23 @@ class SentenceCoder:
             if tid is None:
                 return False, f"missing {c.describe()}" if self.explaining else "missing", set()
             used.add(tid)
+        if any(c.rel == "obj" for c in p.with_) and self._naming(sent, f):
+            return False, "naming ('called the truce a positive development'): the object is described", set()
         for c in p.without:
             if self._holds(sent, f, c) is not None:
                 return False, f"excluded by {c.describe()}" if self.explaining else "excluded", set()
         return True, "matched", used
+
+    @staticmethod
+    def _naming(sent: Sentence, f: Frame) -> bool:
+        """Whether a verb names or describes its object with a second noun or adjective ("called
+        the truce a positive development", "called the strike a flagrant aggression")."""
+        objs = f.get("obj")
+        if not objs or sent.token(objs[0]).upos != "NOUN" or sent.token(f.pred).upos in NOMINAL_UPOS:
+            return False  # ("gave Syria an ultimatum": a recipient, not a thing described)
+        second = [t for r, t in f.deps if t > objs[0] and base(r) in ("obj", "xcomp")]
+        return any(sent.token(t).upos == "ADJ" or sent.token(t).upos == "NOUN" and any(
+            sent.token(c).feat("Definite") == "Ind" for c in sent.children(t)) for t in second)
 
     # -- arguments -----------------------------------------------------------------------------
     def _find(self, sent: Sentence, f: Frame, specs: tuple[str, ...], actors: ActorResolver,

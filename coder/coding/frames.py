@@ -243,6 +243,10 @@ class FrameBuilder:
                 f.deps.extend(("obl", o) for o in self._trailing_obliques(tid))
             light = fold(s.token(tok.head).lemma) in lang.light_verbs
             f.hypothetical = g.hypothetical or (f.hypothetical and not light)
+            if base(tok.deprel) == "obl" and case_of(s, tid) & lang.comitative_prepositions:
+                # "a repris Palmyre avec l'aide de la Russie": the help went to the clause's subject
+                f.deps = [(r, c) for r, c in f.deps if r != "case"] + [("obj", t) for t in g.get("nsubj")]
+                return f
             if light and base(tok.deprel) in ("obj", "obl"):
                 # "l'armée a lancé une offensive contre...": the light verb lends its subject and
                 # obliques; the noun's own modifiers come first ("a Russian missile test" -> RUS) but
