@@ -48,6 +48,9 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     # "avec l'aide de la France": France helped the army, not the jihadists it fought
     ("fr", "2013-02-01", "L'armée malienne a repris Gao aux jihadistes avec l'aide de la France.",
      [], [("FRA", "070", "MLIREB")]),
+    # no official calls his own government "the regime": it is not the speaker's
+    ("en", "2018-04-10", "Jean-Yves Le Drian said the regime was waging a war against civilians in Ghouta.",
+     [("FRAGOV", "010", "-")], [("FRAGOV", "190", "SYRCVL"), ("FRAGOV", "190", "-")]),
 ])
 def test_story_context(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)

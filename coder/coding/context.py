@@ -44,9 +44,10 @@ def _country(a: Actor | None) -> str:
     return split_actor(a.code)[0] if a is not None else ""
 
 
-def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True) -> list[CodedEvent]:
+def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True,
+          skip: Callable[[Actor], bool] | None = None) -> list[CodedEvent]:
     def fix(a: Actor | None) -> Actor | None:
-        if a is not None and a.needs_country:
+        if a is not None and a.needs_country and not (skip and skip(a)):
             return a.with_country(country, (why,))
         return a
 
@@ -119,7 +120,7 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
             if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
                 if i < len(sentences):
                     evs = [_possessed(e, evs, sentences[i]) for e in evs]
-                    evs = [_speakers_own(e, evs, sentences[i]) for e in evs]
+                    evs = [_speakers_own(e, evs, sentences[i], lex) for e in evs]
                     evs = [a for e in evs for a in _anaphora(e, sentences[i], lex, out)]
                 country = place_country(sentences[i], lex, evs) if i < len(sentences) else None
                 if country:
@@ -128,7 +129,9 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                     here = {_country(a) for e in evs for a in (e.source, e.target) if a is not None and a.place}
                     evs = [_counterpart(e, places, here) for e in evs]
                     if country := actors_country(evs):
-                        evs = _fill(evs, country, "sentence actors", targets=False)
+                        # (not "the regime" of a sentence whose only actors are its critics)
+                        evs = _fill(evs, country, "sentence actors", targets=False,
+                                    skip=lambda a, s=sentences[i]: _regime(a, s, lex))
             out.extend(evs)
         events = out
         if any(a is not None and a.needs_country for e in events for a in (e.source, e.target)):
@@ -154,11 +157,17 @@ def _fill_popular(events: list[CodedEvent], story_places: set[str]) -> list[Code
     return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
 
 
-def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> CodedEvent:
+def _regime(a: Actor, sent: Sentence, lex: Lexicon) -> bool:
+    """Whether an actor is named by a word no official uses for his own government ("the regime"):
+    "Ayrault said the regime was waging war" is not about the French government."""
+    return fold(sent.token(a.head).lemma) in lex.language.foreign_government_words
+
+
+def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence, lex: Lexicon) -> CodedEvent:
     """A country-less state agent acting in what a state official says ("le président turc a
     annoncé que l'armée avait lancé une offensive en Syrie") is the speaker's country's (TURMIL):
     officials name a foreign army by its country."""
-    if not e.source.needs_country or e.source.code not in STATE_AGENTS:
+    if not e.source.needs_country or e.source.code not in STATE_AGENTS or _regime(e.source, sent, lex):
         return e
     for s in evs:
         country, agent = split_actor(s.source.code)

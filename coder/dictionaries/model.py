@@ -127,6 +127,7 @@ class Language:
     terminative_words: frozenset[str] = frozenset()  # "fin", "end": "la fin des opérations" is no operation
     attribution_prepositions: frozenset[str] = frozenset()  # "selon": "selon Moscou" names a speaker, not a place
     comitative_prepositions: frozenset[str] = frozenset()  # "avec": "avec l'aide de X" helps the subject
+    foreign_government_words: frozenset[str] = frozenset()  # "regime": never the speaker's own government
     anaphoric_titles: frozenset[str] = frozenset()  # "ministre": "le ministre" is the minister named before
     discards: tuple[str, ...] = ()  # phrases whose sentence is not coded (PETRARCH discards)
     story_discards: tuple[str, ...] = ()  # phrases whose whole story is not coded
