@@ -128,7 +128,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
-    sent = _split_names(_verbs_on_quantities(sent))
+    sent = _appositions_read_as_subjects(_split_names(_verbs_on_quantities(sent)))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
     sent = _headline_passives(sent, lang)
@@ -563,7 +563,9 @@ def _verbs_on_quantities(sent: Sentence) -> Sentence:
 def _split_names(sent: Sentence) -> Sentence:
     groups: dict[tuple[int, str], list[int]] = {}
     for t in sent.tokens:
-        if t.upos == "PROPN" and base(t.deprel) in ("nsubj", "obj", "iobj", "obl"):
+        # (a capitalized noun inside a name too: "Human Rights" + "Watch")
+        name_part = t.upos == "PROPN" or t.upos == "NOUN" and t.id > 1 and t.form[:1].isupper()
+        if name_part and base(t.deprel) in ("nsubj", "obj", "iobj", "obl"):
             groups.setdefault((t.head, t.deprel), []).append(t.id)
     moves: dict[int, tuple[int, str]] = {}
     for ids in groups.values():
@@ -571,6 +573,23 @@ def _split_names(sent: Sentence) -> Sentence:
             if max(subtree(sent, a)) + 1 == min(subtree(sent, b)) \
                     and not any(base(sent.token(c).deprel) in ("case", "det") for c in sent.children(b)):
                 moves[b] = (moves.get(a, (a,))[0], "flat")
+    return _moved(sent, moves)
+
+
+def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
+    """"Belgium, the former colonial power, urged ...": a second subject set off by commas right
+    after the first is the first's apposition, not the subject."""
+    moves: dict[int, tuple[int, str]] = {}
+    subjects: dict[int, list[int]] = {}
+    for t in sent.tokens:
+        if base(t.deprel) == "nsubj" and t.head:
+            subjects.setdefault(t.head, []).append(t.id)
+    for verb, (a, b, *_) in ((v, ids) for v, ids in subjects.items() if len(ids) >= 2):
+        lo, hi = min(subtree(sent, b)), max(subtree(sent, b))
+        commas = sent.token(lo - 1).form == "," and hi + 1 < verb and sent.token(hi + 1).form == ","
+        words = [i for i in subtree(sent, a) if sent.token(i).upos != "PUNCT"]
+        if commas and max(words) + 2 == lo and sent.token(b).upos == "NOUN":
+            moves[b] = (a, "appos")
     return _moved(sent, moves)
 
 
