@@ -23,8 +23,8 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
      "The two presidents signed a joint declaration on energy.",
      [("USAGOV", "057", "FRAGOV"), ("FRAGOV", "057", "USAGOV")], []),
     # the end of an operation is no operation
-    ("en", "2019-10-20", "Ankara said the military operation in northern Syria had ended.",
-     [("TURGOV", "010", "-")], [("TURMIL", "190", "-")]),
+    ("en", "2019-10-20", "Ankara announced the end of the military operation in northern Syria.",
+     [("TURGOV", "010", "-")], [("SYRMIL", "190", "-"), ("TURMIL", "190", "-")]),
     # a town discussed is a topic: the two callers are each other's targets
     ("en", "2017-06-20", "Merkel and Macron discussed Mosul by telephone on Monday.",
      [("DEUGOV", "041", "FRAGOV"), ("FRAGOV", "041", "DEUGOV")], [("DEUGOV", "041", "IRQ")]),
