@@ -57,6 +57,12 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     # ", the former colonial power," is the subject's apposition, not the subject
     ("en", "2019-07-11", "Belgium, the former colonial power, urged the authorities to release political prisoners.",
      [("BEL", "0253", "-")], []),
+    # a verb with no passive parsed as a participle of the root noun is the main verb
+    ("en", "2021-02-08", "Tens of thousands of people marched through Yangon on Monday for a third day of "
+     "protests against the military coup.", [("MMRCVL", "141", "-")], []),
+    # "Plus d'un million de personnes": the people are the subject, not the adverb
+    ("fr", "2023-03-23", "Plus d'un million de personnes ont manifesté jeudi en France contre la réforme "
+     "des retraites, selon le ministère de l'Intérieur.", [("FRACVL", "1412", "-")], []),
 ])
 def test_story_context(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)

@@ -131,7 +131,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _appositions_read_as_subjects(_split_names(_verbs_on_quantities(sent)))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
-    sent = _headline_passives(sent, lang)
+    sent = _intransitives_read_as_participles(_headline_passives(sent, lang), lang)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -321,12 +321,12 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
         return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
-        if t.upos != "ADV" or base(t.deprel) != "obj":
-            continue
+        if t.upos != "ADV" or base(t.deprel) not in ("obj", "nsubj"):
+            continue  # ("a tué plus de cent civils", "plus d'un million de personnes ont manifesté")
         nouns = [c for c in sent.children(t.id) if sent.token(c).upos in ("NOUN", "PROPN")
                  and base(sent.token(c).deprel) in ("obl", "nmod")]
         if nouns:
-            moves[nouns[0]] = (t.head, "obj")
+            moves[nouns[0]] = (t.head, t.deprel)
             moves[t.id] = (nouns[0], "advmod")
     return _moved(sent, moves)
 
@@ -661,6 +661,24 @@ def _headline_passives(sent: Sentence, lang: Language) -> Sentence:
         fix.update((c, {"deprel": "obl:agent"}) for c, k in kids.items()
                    if base(k.deprel) == "obl" and c > verb.id and case_of(sent, c) & lang.agent_prepositions)
     return _rebuilt(sent, fix)
+
+
+def _intransitives_read_as_participles(sent: Sentence, lang: Language) -> Sentence:
+    """"Tens of thousands of people marched through Yangon": a verb with no passive, parsed as a
+    participle modifying a sentence with no main verb, is the main verb; the root's phrase is its
+    subject."""
+    root = next((t for t in sent.tokens if t.head == 0), None)
+    if root is None or root.upos not in ("NOUN", "PROPN") or not lang.intransitive_verbs:
+        return sent
+    phrase_ = subtree(sent, root.id)
+    verb = next((t for t in sent.tokens if t.upos == "VERB" and base(t.deprel) == "acl" and t.head in phrase_
+                 and fold(t.lemma) in lang.intransitive_verbs and sent.token(t.id - 1).upos != "PUNCT"), None)
+    if verb is None:
+        return sent
+    changes: dict[int, dict[str, object]] = {verb.id: {"head": 0, "deprel": "root", "feats": "Tense=Past|VerbForm=Fin"},
+                                             root.id: {"head": verb.id, "deprel": "nsubj"}}
+    changes.update((c, {"head": verb.id}) for c in sent.children(root.id) if c > verb.id)
+    return _rebuilt(sent, changes)
 
 
 def _objects_read_as_appositions(sent: Sentence) -> Sentence:
