@@ -63,6 +63,9 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     # "Plus d'un million de personnes": the people are the subject, not the adverb
     ("fr", "2023-03-23", "Plus d'un million de personnes ont manifesté jeudi en France contre la réforme "
      "des retraites, selon le ministère de l'Intérieur.", [("FRACVL", "1412", "-")], []),
+    # a town inside the agent's phrase is where the shots came from, not who fired
+    ("fr", "2019-03-02", "Deux casques bleus ont été blessés par des tirs près de Kidal, dans le nord du Mali.",
+     [], [("MLI", "182", "IGOUNOPKO")]),
 ])
 def test_story_context(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)

@@ -461,7 +461,8 @@ class SentenceCoder:
 
     def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,
                 frames: FrameBuilder, used: set[int], index: int) -> list[CodedEvent]:
-        sources = self._find(sent, f, p.source, actors, set())
+        # a town inside a phrase is where, not who ("blessés par des tirs près de Kidal": no source)
+        sources = [a for a in self._find(sent, f, p.source, actors, set()) if not (a.place and not a.start <= a.head <= a.end)]
         if not sources:
             return []
         heads = {a.head for a in sources}
