@@ -66,6 +66,11 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     # a town inside the agent's phrase is where the shots came from, not who fired
     ("fr", "2019-03-02", "Deux casques bleus ont été blessés par des tirs près de Kidal, dans le nord du Mali.",
      [], [("MLI", "182", "IGOUNOPKO")]),
+    # the agent of a participle is an actor, not the place the rebels are from; not agreeing "on how
+    # to save the truce" is no refusal of a truce
+    ("en", "2016-09-20", "Rebel commanders did not agree to the truce proposed by Egypt. "
+     "The two envoys did not agree on how to save the truce.",
+     [], [("EGYREB", "1246", "-"), ("EGY", "1246", "-")]),
 ])
 def test_story_context(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)

@@ -65,10 +65,10 @@ def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent],
     """The countries named in the sentence outside the events' actor phrases."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
     found = set()
-    said_by = lex.language.attribution_prepositions
+    said_by = lex.language.attribution_prepositions | lex.language.agent_prepositions
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
         if any(i in used or case_of(sent, i) & said_by for i in range(m.start, m.end + 1)):
-            continue  # an actor's words, or a speaker ("selon Moscou", "according to Kyiv")
+            continue  # an actor's words, a speaker or an agent ("selon Moscou", "proposed by Qatar")
         # (as a scene, a country is named after a preposition: "en Syrie", not "Belgium urged")
         marked = kinds != SCENE_KINDS or any(case_of(sent, i) for i in range(m.start, m.end + 1))
         found.update(v.code[:3] for v in m.values if v.kind in kinds and (marked or v.kind != "country"))
