@@ -5,7 +5,10 @@ In order, an agent with no country takes:
    of its event, else of the source of an event whose verb governs it ("the Israeli military said
    its jets had struck targets in Lebanon" -> ISRMIL, not the place);
    and a state agent acting in what a state official says, the speaker's country ("le président
-   turc a annoncé que l'armée avait lancé une offensive en Syrie" -> TURMIL);
+   turc a annoncé que l'armée avait lancé une offensive en Syrie" -> TURMIL; never "the regime");
+   and an official named by a definite title, the official last named in the three sentences
+   before ("Jean-Marc Ayrault a appelé ... Le ministre a dénoncé" -> FRAGOV; "the two presidents"
+   -> both);
 1. the sentence's place: the one country named in the sentence outside the event's actors
    ("Au Mali, l'armée a repris Kidal aux rebelles" -> MLIMIL, MLIREB);
 2. in protest, coercion and violence events (roots 14-20), the other side of its event ("des
@@ -19,8 +22,10 @@ In order, an agent with no country takes:
    talks with the government") and a country-less state or popular target of courts, prosecutors
    or police ("prosecutors opened an investigation into a deputy minister"); then, for a source,
    the one country of the sentence's other actors;
-3. the story: the one country of all actors coded in the story, when at least two mentions
-   carry it.
+3. the story: for rebels, civilians and the opposition, the one country where the story is set
+   (its towns, and countries after a preposition); then the one country of all actors coded in
+   the story, when at least two mentions carry it.
+Speakers ("selon Moscou") and agents ("proposed by Qatar") are not places.
 An event whose source still has no country is dropped (who acted is unknown); a country-less
 target is left out (the event keeps an empty target). ``coder code --no-context`` turns all of this off.
 """
