@@ -71,6 +71,11 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     ("en", "2016-09-20", "Rebel commanders did not agree to the truce proposed by Egypt. "
      "The two envoys did not agree on how to save the truce.",
      [], [("EGYREB", "1246", "-"), ("EGY", "1246", "-")]),
+    # what one plans or counts on doing has not happened; "Lire aussi" links another story
+    ("fr", "2019-05-20", "Ankara compte lancer une offensive contre les milices kurdes. "
+     "Lire aussi : Paris envisage de livrer des armes aux rebelles.",
+     [], [("TURGOV", "190", "TURUAF"), ("FRAGOV", "014", "-")]),
+    ("en", "2019-05-20", "Moscow plans to expand its air strikes on Idlib.", [], [("RUSGOV", "195", "SYR")]),
 ])
 def test_story_context(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)

@@ -104,7 +104,7 @@ class FrameBuilder:
             gov_lemma = fold(s.token(tok.head).lemma)
             if rel == "xcomp" or (rel == "advcl" and gov_lemma in lang.negating_verbs):
                 f.negated = f.negated or g.negated or gov_lemma in lang.negating_verbs
-            f.hypothetical = f.hypothetical or (g.hypothetical and rel == "xcomp")
+            f.hypothetical = f.hypothetical or (g.hypothetical or gov_lemma in lang.intent_verbs) and rel == "xcomp"
             if gov_lemma in lang.allegation_verbs:
                 f.alleged = True  # "accused Moscow of supplying weapons": an allegation, not an event
         elif rel == "acl" and self._on_accused(tid):

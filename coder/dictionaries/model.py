@@ -129,6 +129,7 @@ class Language:
     comitative_prepositions: frozenset[str] = frozenset()  # "avec": "avec l'aide de X" helps the subject
     foreign_government_words: frozenset[str] = frozenset()  # "regime": never the speaker's own government
     intransitive_verbs: frozenset[str] = frozenset()  # "march": "people marched" is never a passive participle
+    intent_verbs: frozenset[str] = frozenset()  # "vow": "vowed to counterattack" reports no attack
     anaphoric_titles: frozenset[str] = frozenset()  # "ministre": "le ministre" is the minister named before
     discards: tuple[str, ...] = ()  # phrases whose sentence is not coded (PETRARCH discards)
     story_discards: tuple[str, ...] = ()  # phrases whose whole story is not coded

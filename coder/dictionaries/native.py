@@ -190,6 +190,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         terminative_words=frozenset(words("terminative_words")),
         attribution_prepositions=frozenset(words("attribution_prepositions")),
         anaphoric_titles=frozenset(words("anaphoric_titles")),
+        intent_verbs=frozenset(words("intent_verbs")),
         intransitive_verbs=frozenset(words("intransitive_verbs")),
         foreign_government_words=frozenset(words("foreign_government_words")),
         comitative_prepositions=frozenset(words("comitative_prepositions")),
