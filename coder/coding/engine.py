@@ -350,8 +350,13 @@ class SentenceCoder:
         if not objs or sent.token(objs[0]).upos != "NOUN" or sent.token(f.pred).upos in NOMINAL_UPOS:
             return False  # ("gave Syria an ultimatum": a recipient, not a thing described)
         second = [t for r, t in f.deps if t > objs[0] and base(r) in ("obj", "xcomp")]
-        return any(sent.token(t).upos == "ADJ" or sent.token(t).upos == "NOUN" and any(
-            sent.token(c).feat("Definite") == "Ind" for c in sent.children(t)) for t in second)
+        def described(t: int) -> bool:  # "a positive development", "illegal" (not "tout commentaire")
+            dets = [sent.token(c) for c in sent.children(t) if base(sent.token(c).deprel) == "det"]
+            if sent.token(t).upos == "ADJ":
+                return not dets
+            return sent.token(t).upos == "NOUN" and any(d.feat("Definite") == "Ind" for d in dets)
+
+        return any(described(t) for t in second)
 
     # -- arguments -----------------------------------------------------------------------------
     def _find(self, sent: Sentence, f: Frame, specs: tuple[str, ...], actors: ActorResolver,
