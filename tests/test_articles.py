@@ -76,6 +76,9 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
      "Lire aussi : Paris envisage de livrer des armes aux rebelles.",
      [], [("TURGOV", "190", "TURUAF"), ("FRAGOV", "014", "-")]),
     ("en", "2019-05-20", "Moscow plans to expand its air strikes on Idlib.", [], [("RUSGOV", "195", "SYR")]),
+    # "déposer les armes" is to disarm: no refusal of arms supplies
+    ("fr", "2016-10-22", "Les rebelles d'Alep ont rejeté l'appel du régime à déposer les armes.",
+     [], [("SYRREB", "1222", "SYRGOV"), ("SYRREB", "1222", "-")]),
 ])
 def test_story_context(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
