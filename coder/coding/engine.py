@@ -347,8 +347,9 @@ class SentenceCoder:
         """Whether a verb names or describes its object with a second noun or adjective ("called
         the truce a positive development", "called the strike a flagrant aggression")."""
         objs = f.get("obj")
-        if not objs or sent.token(objs[0]).upos != "NOUN" or sent.token(f.pred).upos in NOMINAL_UPOS:
-            return False  # ("gave Syria an ultimatum": a recipient, not a thing described)
+        if not objs or sent.token(objs[0]).upos != "NOUN" or sent.token(f.pred).upos in NOMINAL_UPOS \
+                or not any(base(sent.token(c).deprel) == "det" for c in sent.children(objs[0])):
+            return False  # ("gave Syria an ultimatum": a recipient; "a fait marche arrière": one phrase)
         second = [t for r, t in f.deps if t > objs[0] and base(r) in ("obj", "xcomp")]
         def described(t: int) -> bool:  # "a positive development", "illegal" (not "tout commentaire")
             dets = [sent.token(c) for c in sent.children(t) if base(sent.token(c).deprel) == "det"]
