@@ -84,3 +84,10 @@ def test_story_context(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
     assert set(present) <= set(got), got
     assert not set(absent) & set(got), got
+
+
+def test_one_event_per_triple_and_sentence(pipeline):
+    """"Speaking in Ankara, Erdogan said ..." is one statement, not two identical events."""
+    got = events(pipeline, "Speaking in Ankara on Friday, Recep Tayyip Erdogan said Turkey would keep its "
+                 "troops in Syria.", "en", "2019-03-15")
+    assert got.count(("TURGOV", "010", "-")) == 1, got

@@ -326,7 +326,8 @@ def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexi
         # a context fill that gives both sides the same code names no target (no actor targets itself)
         if e.target is not None and (e.target.needs_country or _own_forces(e) or e.target.code == e.source.code):
             e = replace(e, target=None)
-        key = (e.sentence, e.pred, e.source.code, e.code, e.target.code if e.target else "")
+        # one event per triple and sentence: "Speaking in Tokyo, Putin said" is one statement
+        key = (e.sentence, e.source.code, e.code, e.target.code if e.target else "")
         if key not in seen:
             seen.add(key)
             out.append(e)
