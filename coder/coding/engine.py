@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from coder.cameo import event_type
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair_for
@@ -69,6 +70,12 @@ MEDIATION_CODES = frozenset({"039", "045"})
 # tuant cinquante civils", "struck the town, killing five"): the toll is no event of its own, and
 # its victims are the target when the attack names only a place.
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+@lru_cache(maxsize=512)
+def _verbal(code: str) -> bool:
+    """Whether a code is verbal cooperation or conflict (quad classes 1 and 3)."""
+    return event_type(code).quad_class in (1, 3)
 
 
 def reciprocal(code: str) -> bool:
@@ -393,10 +400,29 @@ class SentenceCoder:
             if tid is None:
                 return False, f"missing {c.describe()}" if self.explaining else "missing", set()
             used.add(tid)
+        if any(c.rel == "obj" for c in p.with_) and self._naming(sent, f):
+            return False, "naming ('called the truce a positive development'): the object is described", set()
         for c in p.without:
             if self._holds(sent, f, c) is not None:
                 return False, f"excluded by {c.describe()}" if self.explaining else "excluded", set()
         return True, "matched", used
+
+    @staticmethod
+    def _naming(sent: Sentence, f: Frame) -> bool:
+        """Whether a verb names or describes its object with a second noun or adjective ("called
+        the truce a positive development", "called the strike a flagrant aggression")."""
+        objs = f.get("obj")
+        if not objs or sent.token(objs[0]).upos != "NOUN" or sent.token(f.pred).upos in NOMINAL_UPOS \
+                or not any(base(sent.token(c).deprel) == "det" for c in sent.children(objs[0])):
+            return False  # ("gave Syria an ultimatum": a recipient; "a fait marche arrière": one phrase)
+        second = [t for r, t in f.deps if t > objs[0] and base(r) in ("obj", "xcomp")]
+        def described(t: int) -> bool:  # "a positive development", "illegal" (not "tout commentaire")
+            dets = [sent.token(c) for c in sent.children(t) if base(sent.token(c).deprel) == "det"]
+            if sent.token(t).upos == "ADJ":
+                return not dets
+            return sent.token(t).upos == "NOUN" and any(d.feat("Definite") == "Ind" for d in dets)
+
+        return any(described(t) for t in second)
 
     # -- arguments -----------------------------------------------------------------------------
     def _find(self, sent: Sentence, f: Frame, specs: tuple[str, ...], actors: ActorResolver,
@@ -551,7 +577,9 @@ class SentenceCoder:
 
     def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,
                 frames: FrameBuilder, used: set[int], index: int) -> list[CodedEvent]:
-        sources = self._find(sent, f, p.source, actors, set())
+        # a town inside a phrase is where, not who ("blessés par des tirs près de Kidal": no source)
+        sources = [a for a in self._find(sent, f, p.source, actors, set())
+                   if not (a.place and not a.start <= a.head <= a.end)]
         if not sources and p.source == ("nsubj",):
             sources = self._instrument_agents(sent, f, frames, actors, used)
         if not sources:
@@ -562,6 +590,10 @@ class SentenceCoder:
         # a pattern that names its target's prepositions means them ("s'est rendu à Kharkiv")
         where = frozenset() if p.target else lang.place_prepositions
         targets = self._find(sent, f, specs, actors, heads, agent_first=True, where=where)
+        if not p.target and _verbal(p.code):
+            # what one discusses, condemns or agrees on ("discussed Aleppo", "a meeting on Aleppo")
+            # is a topic: a town or region is a target only of deeds (bombed, aided, visited)
+            targets = [t for t in targets if not t.place]
         if not targets and p.code[:2] in ADDRESSED_ROOTS:
             # "demanded that Hamas release the hostages": the clause's subject is the addressee
             for r, c in f.deps:

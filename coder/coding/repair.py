@@ -131,10 +131,10 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
-    sent = _split_names(_verbs_on_quantities(sent))
+    sent = _appositions_read_as_subjects(_split_names(_verbs_on_quantities(sent)))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
-    sent = _headline_passives(sent, lang)
+    sent = _intransitives_read_as_participles(_headline_passives(sent, lang), lang)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -423,12 +423,12 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
         return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
-        if t.upos != "ADV" or base(t.deprel) != "obj":
-            continue
+        if t.upos != "ADV" or base(t.deprel) not in ("obj", "nsubj"):
+            continue  # ("a tué plus de cent civils", "plus d'un million de personnes ont manifesté")
         nouns = [c for c in sent.children(t.id) if sent.token(c).upos in ("NOUN", "PROPN")
                  and base(sent.token(c).deprel) in ("obl", "nmod")]
         if nouns:
-            moves[nouns[0]] = (t.head, "obj")
+            moves[nouns[0]] = (t.head, t.deprel)
             moves[t.id] = (nouns[0], "advmod")
     return _moved(sent, moves)
 
@@ -674,7 +674,9 @@ def _verbs_on_quantities(sent: Sentence) -> Sentence:
 def _split_names(sent: Sentence) -> Sentence:
     groups: dict[tuple[int, str], list[int]] = {}
     for t in sent.tokens:
-        if t.upos == "PROPN" and base(t.deprel) in ("nsubj", "obj", "iobj", "obl"):
+        # (a capitalized noun inside a name too: "Human Rights" + "Watch")
+        name_part = t.upos == "PROPN" or t.upos == "NOUN" and t.id > 1 and t.form[:1].isupper()
+        if name_part and base(t.deprel) in ("nsubj", "obj", "iobj", "obl"):
             groups.setdefault((t.head, t.deprel), []).append(t.id)
     moves: dict[int, tuple[int, str]] = {}
     for ids in groups.values():
@@ -682,6 +684,23 @@ def _split_names(sent: Sentence) -> Sentence:
             if max(subtree(sent, a)) + 1 == min(subtree(sent, b)) \
                     and not any(base(sent.token(c).deprel) in ("case", "det") for c in sent.children(b)):
                 moves[b] = (moves.get(a, (a,))[0], "flat")
+    return _moved(sent, moves)
+
+
+def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
+    """"Belgium, the former colonial power, urged ...": a second subject set off by commas right
+    after the first is the first's apposition, not the subject."""
+    moves: dict[int, tuple[int, str]] = {}
+    subjects: dict[int, list[int]] = {}
+    for t in sent.tokens:
+        if base(t.deprel) == "nsubj" and t.head:
+            subjects.setdefault(t.head, []).append(t.id)
+    for verb, (a, b, *_) in ((v, ids) for v, ids in subjects.items() if len(ids) >= 2):
+        lo, hi = min(subtree(sent, b)), max(subtree(sent, b))
+        commas = sent.token(lo - 1).form == "," and hi + 1 < verb and sent.token(hi + 1).form == ","
+        words = [i for i in subtree(sent, a) if sent.token(i).upos != "PUNCT"]
+        if commas and max(words) + 2 == lo and sent.token(b).upos == "NOUN":
+            moves[b] = (a, "appos")
     return _moved(sent, moves)
 
 
@@ -759,6 +778,24 @@ def _headline_passives(sent: Sentence, lang: Language) -> Sentence:
         fix.update((c, {"deprel": "obl:agent"}) for c, k in kids.items()
                    if base(k.deprel) == "obl" and c > verb.id and case_of(sent, c) & lang.agent_prepositions)
     return _rebuilt(sent, fix)
+
+
+def _intransitives_read_as_participles(sent: Sentence, lang: Language) -> Sentence:
+    """"Tens of thousands of people marched through Yangon": a verb with no passive, parsed as a
+    participle modifying a sentence with no main verb, is the main verb; the root's phrase is its
+    subject."""
+    root = next((t for t in sent.tokens if t.head == 0), None)
+    if root is None or root.upos not in ("NOUN", "PROPN") or not lang.intransitive_verbs:
+        return sent
+    phrase_ = subtree(sent, root.id)
+    verb = next((t for t in sent.tokens if t.upos == "VERB" and base(t.deprel) == "acl" and t.head in phrase_
+                 and fold(t.lemma) in lang.intransitive_verbs and sent.token(t.id - 1).upos != "PUNCT"), None)
+    if verb is None:
+        return sent
+    changes: dict[int, dict[str, object]] = {verb.id: {"head": 0, "deprel": "root", "feats": "Tense=Past|VerbForm=Fin"},
+                                             root.id: {"head": verb.id, "deprel": "nsubj"}}
+    changes.update((c, {"head": verb.id}) for c in sent.children(root.id) if c > verb.id)
+    return _rebuilt(sent, changes)
 
 
 def _objects_read_as_appositions(sent: Sentence) -> Sentence:

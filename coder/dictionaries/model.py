@@ -127,6 +127,13 @@ class Language:
     stative_verbs: frozenset[str] = frozenset()  # "soutenir": "les séparatistes soutenus par Moscou" is a state
     targeting_verbs: frozenset[str] = frozenset()  # "viser": "les sanctions visant Moscou" target Moscow
     former_markers: frozenset[str] = frozenset()  # "ancien": "l'ancien Premier ministre" holds no office
+    terminative_words: frozenset[str] = frozenset()  # "fin", "end": "la fin des opérations" is no operation
+    attribution_prepositions: frozenset[str] = frozenset()  # "selon": "selon Moscou" names a speaker, not a place
+    comitative_prepositions: frozenset[str] = frozenset()  # "avec": "avec l'aide de X" helps the subject
+    foreign_government_words: frozenset[str] = frozenset()  # "regime": never the speaker's own government
+    intransitive_verbs: frozenset[str] = frozenset()  # "march": "people marched" is never a passive participle
+    intent_verbs: frozenset[str] = frozenset()  # "vow": "vowed to counterattack" reports no attack
+    anaphoric_titles: frozenset[str] = frozenset()  # "ministre": "le ministre" is the minister named before
     discards: tuple[str, ...] = ()  # phrases whose sentence is not coded (PETRARCH discards)
     story_discards: tuple[str, ...] = ()  # phrases whose whole story is not coded
     require_target: bool = False  # no event without a target (PETRARCH's rule)

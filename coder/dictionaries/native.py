@@ -190,6 +190,13 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
         stative_verbs=frozenset(words("stative_verbs")),
         targeting_verbs=frozenset(words("targeting_verbs")),
         former_markers=frozenset(words("former_markers")),
+        terminative_words=frozenset(words("terminative_words")),
+        attribution_prepositions=frozenset(words("attribution_prepositions")),
+        anaphoric_titles=frozenset(words("anaphoric_titles")),
+        intent_verbs=frozenset(words("intent_verbs")),
+        intransitive_verbs=frozenset(words("intransitive_verbs")),
+        foreign_government_words=frozenset(words("foreign_government_words")),
+        comitative_prepositions=frozenset(words("comitative_prepositions")),
         discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
         story_discards=tuple(dict.fromkeys(
             discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),
