@@ -33,9 +33,10 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     ("fr", "2016-05-03", "Des hélicoptères russes ont bombardé mardi des positions près de Homs. "
      "Moscou a accusé les rebelles de violer la trêve.",
      [("RUSGOV", "112", "SYRREB")], [("RUSREB", "196", "-")]),
-    # the victims of an army abroad are of the country of the town it struck
+    # the victims of an army abroad are of the country of the town it struck (and the shelling's
+    # target: the toll in "killing ..." is no event of its own)
     ("en", "2022-04-02", "Russian forces shelled Mariupol on Friday, killing six civilians.",
-     [("RUSMIL", "190", "UKRCVL")], [("RUSMIL", "190", "RUSCVL")]),
+     [("RUSMIL", "194", "UKRCVL")], [("RUSMIL", "194", "RUSCVL"), ("RUSMIL", "190", "RUSCVL")]),
     # "selon Moscou" names a speaker, not the place where the rebels are
     ("fr", "2016-05-03", "Selon Moscou, les rebelles ont tiré des obus sur Alep.",
      [("SYRREB", "194", "SYR")], [("RUSREB", "194", "SYR")]),

@@ -113,3 +113,10 @@ def test_armed_group_keeps_its_known_group_apart(pipeline):
     # the Taliban (dictionary code AFGINSTAL) are coded AFGREB, their group TAL in source_group
     t = pipeline.code_table([Story("t", "Les talibans ont attaqué un poste de police à Kandahar.", "2019-05-02", "fr")])
     assert [(r["source"], r["source_group"]) for r in t.to_pylist()] == [("AFGREB", "TAL")]
+
+
+def test_explain_names_the_known_group(pipeline):
+    from coder.explain import explain_text
+
+    out = explain_text(pipeline, "Les talibans ont attaqué un poste de police à Kandahar.", "fr", "2019-05-02")
+    assert "known group TAL" in out and "AFGREB 190" in out
