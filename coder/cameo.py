@@ -67,6 +67,22 @@ def known_groups() -> dict[str, str]:
     return {r["code"]: r["name"] for r in _rows("cameo_known_groups.tsv")}
 
 
+# Armed non-state roles. Events name an armed group as GDELT and Phoenix data do: country + REB
+# (CAMEO's INS and SEP, which GDELT and Phoenix data hardly use and PLOVER drops, count as REB;
+# UAF stays), with the group's own 3-letter code apart (records' *_group, GDELT KnownGroupCode).
+ARMED_ROLES = frozenset({"REB", "INS", "SEP", "UAF"})
+REBEL_ROLES = frozenset({"INS", "SEP"})
+
+
+def split_group(code: str) -> tuple[str, str]:
+    """A dictionary code as events write it, and its known group: 'AFGINSTAL' -> ('AFGREB', 'TAL'),
+    'PSEREBHMS' -> ('PSEREB', 'HMS'), 'UKRSEP' -> ('UKRREB', ''), 'SYRMIL' -> ('SYRMIL', '')."""
+    if len(code) not in (6, 9) or code[3:6] not in ARMED_ROLES or code[:3] not in countries():
+        return code, ""
+    role = "REB" if code[3:6] in REBEL_ROLES else code[3:6]
+    return code[:3] + role, code[6:]
+
+
 def split_actor(code: str) -> tuple[str, str]:
     """Split an actor code into (country, agent): 'SYRMIL' -> ('SYR', 'MIL'), 'IGOUNO' -> ('', 'IGO')."""
     country = code[:3] if code[:3] in countries() else ""

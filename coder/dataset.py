@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from coder.records import COLUMNS, SCHEMA
+from coder.records import COLUMNS, LATER_COLUMNS, SCHEMA
 
 NULL_PARTITION = "0000"
 META_KEY = b"coder"
@@ -90,6 +90,9 @@ class _SeenIds:
 
 
 def _normalize(table: pa.Table) -> pa.Table:
+    for c in LATER_COLUMNS:  # parts written before these columns existed: empty
+        if c not in table.column_names:
+            table = table.append_column(c, pa.nulls(len(table), SCHEMA.field(c).type))
     missing = [c for c in COLUMNS if c not in table.column_names]
     if missing:
         raise ValueError(f"event table lacks columns: {', '.join(missing)}")
@@ -201,7 +204,8 @@ class DatasetWriter:
 
     def _copy_kept(self, src: Path, writer: pq.ParquetWriter) -> int:
         n = 0
-        for batch in pq.ParquetFile(src).iter_batches(columns=COLUMNS):
+        f = pq.ParquetFile(src)
+        for batch in f.iter_batches(columns=[c for c in COLUMNS if c in f.schema_arrow.names]):
             kept = pa.Table.from_batches([batch]).filter(self._keep_mask(batch.column("story_id"),
                                                                           batch.column("event_id")))
             if kept.num_rows:
@@ -250,7 +254,8 @@ class DatasetWriter:
             if pc.any(keep).as_py():
                 dest = self._stage / part.parent.relative_to(self.out) / f"part-{uuid.uuid4().hex}{STAGED}"
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                with pq.ParquetWriter(str(dest), pq.read_schema(part), compression="zstd") as w:
+                schema = SCHEMA.with_metadata(pq.read_schema(part).metadata)  # (its coder metadata)
+                with pq.ParquetWriter(str(dest), schema, compression="zstd") as w:
                     self._copy_kept(part, w)
         staged = sorted(self._stage.glob(f"year=*/month=*/*{STAGED}"))
         if not staged and not kept_parts:

@@ -89,7 +89,10 @@ class Sentence:
         which must not change while it is used (coder.coding works on repaired copies)."""
         if self._memos is None:
             self._memos = {}
-        return self._memos.setdefault(id(owner), {})
+        memo = self._memos.get(id(owner))
+        if memo is None:  # (not setdefault: no new dict for each call)
+            memo = self._memos[id(owner)] = {}
+        return memo
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coder.coding.actors import Actor
 from coder.coding.context import fill_from_context
 from coder.coding.engine import SentenceCoder
 from coder.coding.repair import repair_for
@@ -40,9 +41,15 @@ def explain_text(pipe, text: str, lang: str | None, date: str | None) -> str:
     all_events = fill_from_context(all_events, [repair_for(s, lex) for s in ps.sentences], lex)
     out.append("\nevents:" if all_events else "\nevents: none")
     for e in all_events:
-        tgt = f"{e.target.code} ({e.target.text!r} via {', '.join(e.target.refs)})" if e.target else "-"
+        tgt = f"{e.target.code} ({_words(e.target)})" if e.target else "-"
         out.append(f"  {e.source.code} {e.code} {e.target.code if e.target else '-'}   pattern {e.pattern.id} "
                    f"({e.pattern.ref}), verb {e.lemma!r}")
-        out.append(f"    source: {e.source.text!r} via {', '.join(e.source.refs)}")
+        out.append(f"    source: {_words(e.source)}")
         out.append(f"    target: {tgt}")
     return "\n".join(out)
+
+
+def _words(a: Actor) -> str:
+    """The words that gave an actor, the dictionary entries used, and its known group if any."""
+    group = f", known group {a.group}" if a.group else ""
+    return f"{a.text!r} via {', '.join(a.refs)}{group}"

@@ -7,8 +7,6 @@ cannot fill (geography, tone, mentions, issues, publisher...) are left empty.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from coder import cameo
+from coder.atomic import atomic_path
 
 Column = Callable[[pd.DataFrame], "pd.Series | str | int"]
 
@@ -210,12 +209,25 @@ FORMATS = {"gdelt": Format(GDELT, False), "phoenix": Format(PHOENIX, False), "ic
 def convert(events: pd.DataFrame, fmt: str) -> pd.DataFrame:
     """Events (SCHEMA columns) -> a DataFrame with the columns of ``fmt``, all values as strings."""
     spec = FORMATS[fmt]
+    events = _with_groups(events)
     out = {}
     for name, col in spec.columns:
         v = col(events) if callable(col) else col
         s = v if isinstance(v, pd.Series) else pd.Series([v] * len(events), index=events.index, dtype=object)
         out[name] = s.astype(object).where(s.notna(), "").map(_clean)
     return pd.DataFrame(out, columns=spec.names)
+
+
+def _with_groups(events: pd.DataFrame) -> pd.DataFrame:
+    """Actor codes with their known group put back (PSEREB + HMS -> PSEREBHMS), as the CAMEO codes
+    of GDELT, Phoenix and ICEWS carry it (GDELT also gives it apart, as KnownGroupCode)."""
+    cols = [c for c in ("source", "target") if f"{c}_group" in events.columns]
+    if not cols or not any(events[f"{c}_group"].fillna("").ne("").any() for c in cols):
+        return events
+    events = events.copy()
+    for c in cols:
+        events[c] = events[c].fillna("") + events[f"{c}_group"].fillna("")
+    return events
 
 
 def _clean(v: object) -> str:
@@ -229,20 +241,12 @@ def export(events_path: str | Path, out: str | Path, fmt: str, header: bool | No
 
     spec = FORMATS[fmt]
     header = spec.header if header is None else header
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     n = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            if header:
-                fh.write("\t".join(spec.names) + "\n")
-            for batch in iter_batches(events_path):
-                df = convert(batch.to_pandas(), fmt)
-                fh.writelines("\t".join(r) + "\n" for r in df.itertuples(index=False, name=None))
-                n += len(df)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        if header:
+            fh.write("\t".join(spec.names) + "\n")
+        for batch in iter_batches(events_path):
+            df = convert(batch.to_pandas(), fmt)
+            fh.writelines("\t".join(r) + "\n" for r in df.itertuples(index=False, name=None))
+            n += len(df)
     return n

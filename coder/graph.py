@@ -9,7 +9,7 @@ import networkx as nx
 import pandas as pd
 
 from coder import cameo
-from coder.records import write_text_atomic
+from coder.atomic import write_text_atomic
 
 FORMATS = (".graphml", ".gexf", ".json", ".csv")
 

@@ -8,15 +8,14 @@ checkpointed and ends with exactly the events of an uninterrupted run.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
+from coder.atomic import atomic_path
 from coder.ingest import Item, Reject
 from coder.pipeline import Pipeline
 from coder.runner import DEFAULT_CHUNK, batches, make_engine
@@ -100,25 +99,19 @@ def _merge(work: WorkDir, summary: JobSummary, out: str | Path, metadata: dict[s
     from coder.dataset import DatasetWriter
 
     rpath = rejects_path(out)
-    rpath.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{rpath.name}.", suffix=".tmp", dir=rpath.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as rej, DatasetWriter(out, metadata, append) as writer:
-            for res in work.parts(summary.batches):
-                writer.write(res.table)
-                summary.stories += res.stories
-                summary.sentences += res.sentences
-                summary.root_codes.update(res.table.column("root_code").to_pylist())
-                for r in res.rejects:
-                    rej.write(json.dumps(_reject_record(r), ensure_ascii=False) + "\n")
-                    summary.rejects += 1
-        summary.events = writer.rows
-        if summary.rejects:
-            os.replace(tmp, rpath)
-        else:
-            rpath.unlink(missing_ok=True)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    with atomic_path(rpath) as tmp, open(tmp, "w", encoding="utf-8") as rej, \
+            DatasetWriter(out, metadata, append) as writer:
+        for res in work.parts(summary.batches):
+            writer.write(res.table)
+            summary.stories += res.stories
+            summary.sentences += res.sentences
+            summary.root_codes.update(res.table.column("root_code").to_pylist())
+            for r in res.rejects:
+                rej.write(json.dumps(_reject_record(r), ensure_ascii=False) + "\n")
+                summary.rejects += 1
+    summary.events = writer.rows
+    if not summary.rejects:
+        rpath.unlink(missing_ok=True)
 
 
 def _reject_record(r: Reject) -> dict:

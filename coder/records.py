@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from coder import cameo
+from coder.atomic import atomic_path
 from coder.coding.actors import Actor
 from coder.coding.engine import CodedEvent
 from coder.doc import ParsedStory
@@ -27,10 +26,12 @@ SCHEMA = pa.schema([
     pa.field("source", _S, nullable=False, metadata={"doc": "CAMEO actor code, e.g. SYRGOV"}),
     pa.field("source_country", _S),
     pa.field("source_agent", _S),
+    pa.field("source_group", _S, metadata={"doc": "known-group code of an armed group, e.g. HMS (Hamas, coded PSEREB)"}),
     pa.field("source_text", _S),
     pa.field("target", _S, metadata={"doc": "CAMEO actor code; empty string when no target was found"}),
     pa.field("target_country", _S),
     pa.field("target_agent", _S),
+    pa.field("target_group", _S, metadata={"doc": "known-group code of an armed group, e.g. HMS (Hamas, coded PSEREB)"}),
     pa.field("target_text", _S),
     pa.field("code", _S, nullable=False, metadata={"doc": "CAMEO event code, leading zeros kept"}),
     pa.field("root_code", _S, nullable=False),
@@ -45,6 +46,8 @@ SCHEMA = pa.schema([
     pa.field("coder_version", _S),
 ])
 COLUMNS = SCHEMA.names
+# Columns added after the first release: older files lack them (read as empty).
+LATER_COLUMNS = ("source_group", "target_group")
 
 
 def event_id(story_id: str, e: CodedEvent) -> str:
@@ -55,10 +58,11 @@ def event_id(story_id: str, e: CodedEvent) -> str:
 
 def _actor_cols(prefix: str, a: Actor | None) -> dict:
     if a is None:
-        return {prefix: "", f"{prefix}_country": "", f"{prefix}_agent": "", f"{prefix}_text": "",
+        return {prefix: "", f"{prefix}_country": "", f"{prefix}_agent": "", f"{prefix}_group": "", f"{prefix}_text": "",
                 f"{prefix}_start": None, f"{prefix}_end": None}
     country, agent = cameo.split_actor(a.code)
-    return {prefix: a.code, f"{prefix}_country": country, f"{prefix}_agent": agent, f"{prefix}_text": a.text,
+    return {prefix: a.code, f"{prefix}_country": country, f"{prefix}_agent": agent, f"{prefix}_group": a.group,
+            f"{prefix}_text": a.text,
             f"{prefix}_start": a.start, f"{prefix}_end": a.end}
 
 
@@ -95,25 +99,8 @@ def to_table(rows: list[dict], metadata: dict[str, str] | None = None) -> pa.Tab
 
 def write_parquet(table: pa.Table, path: str | Path) -> None:
     """Write atomically: a temporary file in the same directory, then a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         pq.write_table(table, tmp, compression="zstd")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_text_atomic(path: str | Path, text: str) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
 
 
 def read_events(path: str | Path):

@@ -11,17 +11,15 @@ merged, in batch order, into the output, and the directory is removed.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from coder.atomic import atomic_path, write_text_atomic
 from coder.ingest import Reject
-from coder.records import write_text_atomic
 from coder.runner import BatchResult
 
 _META = b"coder_batch"
@@ -76,14 +74,8 @@ class WorkDir:
         """Write one finished batch atomically."""
         info = {"stories": res.stories, "sentences": res.sentences, "rejects": [asdict(r) for r in res.rejects]}
         table = res.table.replace_schema_metadata({_META: json.dumps(info).encode()})
-        fd, tmp = tempfile.mkstemp(prefix=".part.", suffix=".tmp", dir=self.path)
-        os.close(fd)
-        try:
+        with atomic_path(self._part(res.id)) as tmp:
             pq.write_table(table, tmp)
-            os.replace(tmp, self._part(res.id))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
 
     def parts(self, n: int) -> Iterator[BatchResult]:
         """Batches 0..n-1 in order (each read when needed, so memory stays flat)."""

@@ -188,3 +188,26 @@ def test_bad_table_is_rejected(tmp_path):
         w.write(pa.table({"event_id": ["a"]}))
     w.abort()
     assert not (tmp_path / "ev").exists() or not any((tmp_path / "ev").iterdir())
+
+
+
+def test_append_to_a_dataset_written_before_the_group_columns(tmp_path):
+    import pyarrow.parquet as pq
+    from synth import EVENTS, events_table
+
+    from coder.dataset import DatasetWriter, read_dataset
+    from coder.records import LATER_COLUMNS
+
+    out = tmp_path / "events"
+    meta = {"coder_version": "t", "dictionaries_hash": "h"}
+    with DatasetWriter(out, meta) as w:
+        w.write(events_table(EVENTS[:4]))  # stories s1, s2
+    for part in out.rglob("*.parquet"):  # as an older coder wrote them
+        t = pq.read_table(part)
+        pq.write_table(t.drop_columns(list(LATER_COLUMNS)).replace_schema_metadata(t.schema.metadata), part)
+    later = events_table(EVENTS).slice(2)  # s2 again (its old part is rewritten), s3-s6
+    with DatasetWriter(out, meta, append=True) as w:
+        w.write(later)
+    df = read_dataset(out)
+    assert len(df) == len(EVENTS)
+    assert set(df["source_group"].fillna("")) == {""}

@@ -1748,3 +1748,95 @@ def test_one_target_inside_the_object_by_preposition_order(tmp_path, shipped_dic
 11 Justice Justice PROPN 4 nmod
 """)
     assert [t for _, _, t in triples(ps, shipped_dicts)] == ["RUS"]
+
+
+def test_day_read_as_object_and_demand_of_a_protest(tmp_path, shipped_dicts):
+    # "samedi" as the object would block "manifester" (its plain pattern takes no object); what a
+    # protest demands ("pour réclamer ...") is its aim, not an event of its own.
+    ps = tree(tmp_path, """
+1 Des un DET 2 det
+2 opposants opposant NOUN 4 nsubj
+3 ont avoir AUX 4 aux:tense
+4 manifesté manifester VERB 0 root Tense=Past|VerbForm=Part
+5 samedi samedi NOUN 4 obj
+6 à à ADP 7 case
+7 Minsk Minsk PROPN 4 obl:mod
+8 pour pour ADP 9 mark
+9 réclamer réclamer VERB 4 advcl VerbForm=Inf
+10 la le DET 11 det
+11 libération libération NOUN 9 obj
+12 des de ADP 13 case
+13 détenus détenu NOUN 11 nmod
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr") == [("BLROPP", "141", "-")]
+
+
+def test_toll_of_an_attack_is_its_target(tmp_path, shipped_dicts):
+    # "..., tuant dix civils": no 180 of its own; the victims are the target of a strike on a town.
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 aviation aviation NOUN 5 nsubj
+3 russe russe ADJ 2 amod
+4 a avoir AUX 5 aux:tense
+5 bombardé bombarder VERB 0 root Tense=Past|VerbForm=Part
+6 Kharkiv Kharkiv PROPN 5 obj
+7 , , PUNCT 8 punct
+8 tuant tuer VERB 5 advcl Tense=Pres|VerbForm=Part
+9 dix dix NUM 10 nummod
+10 civils civil NOUN 8 obj
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr") == [("RUSMIL", "195", "UKRCVL")]
+
+
+def test_infinitive_on_an_object_name_is_the_verbs(tmp_path, shipped_dicts):
+    # "de revenir" hung on "Hongrie" (a name takes no infinitive) is the demand's complement: its
+    # topic, not an event of its own.
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 Allemagne Allemagne PROPN 4 nsubj
+3 a avoir AUX 4 aux:tense
+4 sommé sommer VERB 0 root Tense=Past|VerbForm=Part
+5 la le DET 6 det
+6 Hongrie Hongrie PROPN 4 obj
+7 de de ADP 8 mark
+8 revenir revenir VERB 6 acl VerbForm=Inf
+9 sur sur ADP 11 case
+10 sa son DET 11 det
+11 loi loi NOUN 8 obl:arg
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr") == [("DEU", "1042", "HUN")]
+
+
+def test_stative_participle_is_not_coded(tmp_path, shipped_dicts):
+    # "soutenue par Moscou" describes a situation (language.yaml stative_verbs): no 051 event.
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 armée armée NOUN 8 nsubj
+3 malienne malien ADJ 2 amod
+4 , , PUNCT 5 punct
+5 soutenue soutenir VERB 2 acl Gender=Fem|Tense=Past|VerbForm=Part|Voice=Pass
+6 par par ADP 7 case
+7 Moscou Moscou PROPN 5 obl:agent
+8 attaqué attaquer VERB 0 root Tense=Past|VerbForm=Part
+9 les le DET 10 det
+10 rebelles rebelle NOUN 8 obj
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr", context=False) == [("MLIMIL", "190", "REB")]
+
+
+def test_agent_of_an_instrument_subject_is_the_source(tmp_path, shipped_dicts):
+    # "Des obus tirés par l'armée ont tué ...": the shells' participle agent acted; its own event
+    # is not coded again.
+    ps = tree(tmp_path, """
+1 Des un DET 2 det
+2 obus obus NOUN 8 nsubj
+3 tirés tirer VERB 2 acl Tense=Past|VerbForm=Part|Voice=Pass
+4 par par ADP 6 case
+5 l' le DET 6 det
+6 armée armée NOUN 3 obl:agent
+7 ont avoir AUX 8 aux:tense
+8 tué tuer VERB 0 root Tense=Past|VerbForm=Part
+9 deux deux NUM 10 nummod
+10 civils civil NOUN 8 obj
+""", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr", context=False) == [("MIL", "194", "CVL")]

@@ -113,3 +113,29 @@ def test_describe(dataset, capsys):
 def test_missing_input_is_usage_error(tmp_path):
     assert main(["describe", str(tmp_path / "nope")]) == 2
     assert main(["export", str(tmp_path / "nope"), "-o", str(tmp_path / "x"), "--format", "gdelt"]) == 2
+
+
+def test_armed_group_codes_get_their_known_group_back(tmp_path):
+    # Events write Hamas as PSEREB with target_group HMS; the exports give the full CAMEO code.
+    from synth import row
+
+    from coder.export import convert
+    from coder.records import to_table
+
+    table = to_table([row("e1", "s1", None, "ISRMIL", "PSEREB", "190", target_group="HMS"),
+                      row("e2", "s1", None, "ISRMIL", "PSEREB", "190", target_group="")])
+    df = convert(table.to_pandas(), "gdelt")
+    assert df["Actor2Code"].tolist() == ["PSEREBHMS", "PSEREB"]
+    assert df["Actor2KnownGroupCode"].tolist() == ["HMS", ""]
+    assert df["Actor2CountryCode"].tolist() == ["PSE", "PSE"]
+
+
+def test_split_group():
+    from coder.cameo import split_group
+
+    assert split_group("AFGINSTAL") == ("AFGREB", "TAL")
+    assert split_group("PSEREBHMS") == ("PSEREB", "HMS")
+    assert split_group("UKRSEP") == ("UKRREB", "")
+    assert split_group("RUSUAFWAG") == ("RUSUAF", "WAG")
+    assert split_group("IMGMOSISI") == ("IMGMOSISI", "")
+    assert split_group("SYRGOV") == ("SYRGOV", "")

@@ -65,8 +65,11 @@ def test_word_set_index_agrees_with_each_set():
         keys = region_keys(toks, range(1, len(toks) + 1))
         for ws in sets:
             assert bool(mask >> index.bits[ws] & 1) == ws.may_hit(*keys), (sentence, ws.words)
+        assert index.bit_set(toks) == {i for i in range(len(sets)) if mask >> i & 1}  # the same bits
     assert index.mask_of([sets[0], sets[2]]) == 0b101
+    assert index.bits_of([sets[0], sets[2]]) == {0, 2}
     assert index.mask_of([WordSet(["other"])]) is None
+    assert index.bits_of([WordSet(["other"])]) is None
 
 
 def test_feats_first_value_wins():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from coder.cameo import split_group
 from coder.coding.tree import base, case_of, conjuncts, phrase
 from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
 from coder.doc import Sentence
@@ -28,13 +29,15 @@ class Actor:
     needs_country: bool = False  # an agent with no country ("l'armée"): story context may fill it
     place: bool = False  # a town or region standing for its country ("Alep" -> SYR)
     foreign: bool = False  # "foreign aid agencies": not of the country the context would give
+    group: str = ""  # an armed group's known-group code ("HMS" for Hamas, coded PSEREB)
 
     def with_country(self, country: str, why: tuple[str, ...]) -> Actor:
         """This country-less agent given a country ("MIL" -> "SYRMIL"), citing where it came from;
         a foreign one keeps none."""
         if self.foreign:
             return self
-        return replace(self, code=country + self.code, needs_country=False, refs=self.refs + why)
+        code, group = split_group(country + self.code)
+        return replace(self, code=code, group=group or self.group, needs_country=False, refs=self.refs + why)
 
 
 @dataclass(slots=True)
@@ -53,6 +56,7 @@ class ActorResolver:
         self.lex, self.sent, self.date = lex, sent, date
         self._cache: dict[int, Actor | None] = {}
         self._word_cache: dict[int, list[_Hit]] = {}  # hits of one word alone
+        self._agent_cache: dict[int, _Hit | None] = {}  # see _head_agent
         self._all_cache: dict[int, list[Actor]] = {}
         self._actor_memo, self._agent_memo = sent.memo(lex.actors), sent.memo(lex.agents)
 
@@ -115,7 +119,11 @@ class ActorResolver:
         """The agent hit of a noun that is itself an agent ("troops", "soldats", "diplomates")."""
         if self.sent.token(tid).upos != "NOUN":
             return None
-        return next((h for h in self._word_hits(tid) if h.agent and not h.agent.adjective), None)
+        if tid not in self._agent_cache:  # (the agent part of _word_hits alone: cheaper)
+            found = self.lex.agents.find(self.sent.tokens, (tid,), use_lemma=True, memo=self._agent_memo)
+            self._agent_cache[tid] = next((_Hit(m.start, m.end, 0, agent=m.values[0]) for m in found
+                                           if not m.values[0].adjective), None)
+        return self._agent_cache[tid]
 
     def resolve(self, head: int) -> Actor | None:
         if head not in self._cache:
@@ -168,25 +176,28 @@ class ActorResolver:
         toks = self.sent.tokens
         hits = []
         for m in self.lex.actors.find(toks, ids, memo=self._actor_memo):
-            d = min(ids[i] for i in range(m.start, m.end + 1))
+            d = ids[m.start] if m.start == m.end else min([ids[i] for i in range(m.start, m.end + 1)])
             for v in m.values:
                 hits.append(_Hit(m.start, m.end, d, actor=v))
-        for i in ids:  # "Saudi-led coalition", "U.S.-led coalition": the leader names the country
+        suffixes = self.lex.language.leader_suffixes
+        # "Saudi-led coalition", "U.S.-led coalition": the leader names the country
+        for i in ids if suffixes else ():
             form = toks[i - 1].form
-            for suffix in self.lex.language.leader_suffixes:
-                if fold(form).endswith(suffix) and len(form) > len(suffix):
+            folded = fold(form)
+            for suffix in suffixes:
+                if folded.endswith(suffix) and len(form) > len(suffix):
                     for v in self.lex.actors.lookup(form[: -len(suffix)]):
                         if v.kind in DEMONYM_KINDS:
                             hits.append(_Hit(i, i, ids[i], actor=v))
         for m in self.lex.agents.find(toks, ids, use_lemma=True, memo=self._agent_memo):
-            d = min(ids[i] for i in range(m.start, m.end + 1))
+            d = ids[m.start] if m.start == m.end else min([ids[i] for i in range(m.start, m.end + 1)])
             hits.append(_Hit(m.start, m.end, d, agent=m.values[0]))
         return hits
 
     def _resolve(self, head: int) -> Actor | None:
         counted = self._counted(head)
         if counted is not None:
-            return self.resolve(counted)
+            return self.resolve(counted) or self._counted_group(counted)
         if self.sent.token(head).upos == "PRON":
             return None
         ids = self._with_allegiance(phrase(self.sent, head, self.lex.language.genitive_prepositions))
@@ -211,7 +222,10 @@ class ActorResolver:
             and base(self.sent.token(h.start).deprel) == "compound")]
         # The shallowest hit anchors the actor; at equal depth a named person or organization
         # beats an agent noun, which beats a bare country ("Russian Foreign Minister Sergei Lavrov").
-        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head],
+        # A demonym on a head that is no agent names its owner before deeper names do ("le plan
+        # égyptien de reconstruction de Gaza" -> EGY).
+        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head
+                                         or (c.depth == 1 and not nouns)],
                          key=lambda h: (h.depth, 0 if h in full else 1 if h.agent is not None else 2))
         if not anchors:
             if not countries:
@@ -224,14 +238,21 @@ class ActorResolver:
             if country_hit is None:
                 agent = self._actor(a.agent.agent, head, used, needs_country=True)
                 return replace(agent, foreign=True) if agent and self._foreign(ids, a) else agent
-            used.append(country_hit)
             ccode = self._country_of(country_hit)
+            if ccode and (self._possessed_elsewhere(a, country_hit) or self._former(a)):
+                return self._actor(ccode, head, [country_hit])
+            used.append(country_hit)
             if not ccode:
                 return self._actor(country_hit.actor.code_on(self.date) or "", head, used)
             return self._actor(ccode + a.agent.agent, head, used)
         code = a.actor.code_on(self.date) or ""
         if a.actor.kind in COUNTRY_KINDS:
-            extra = sorted(adjs, key=lambda h: h.depth)
+            # an agent adjective of a thing owned by a named country does not make the country an
+            # agent: "l'aide militaire de la France" is France's (FRA); "des positions rebelles
+            # près d'Alep" are rebels' (SYRREB)
+            extra = sorted((h for h in adjs if not (a.actor.kind == "country" and a.start != head
+                                                    and self.sent.token(h.start).head == head)),
+                           key=lambda h: h.depth)
             if extra:
                 used.append(extra[0])
                 code += extra[0].agent.agent
@@ -245,6 +266,31 @@ class ActorResolver:
         aid agencies", but not "the foreign minister")."""
         foreign = self.lex.language.foreign_adjectives
         return any(fold(self.sent.token(i).lemma) in foreign and not agent.start <= i <= agent.end for i in ids)
+
+    def _former(self, agent: _Hit) -> bool:
+        """An agent noun marked as former ("l'ancien Premier ministre macédonien", "a former
+        Afghan minister"): the person holds no office; only the country is left."""
+        s, former = self.sent, self.lex.language.former_markers
+        return bool(former) and any(base(s.token(c).deprel) == "amod" and fold(s.token(c).form) in former
+                                    for i in range(agent.start, agent.end + 1) for c in s.children(i))
+
+    def _possessed_elsewhere(self, agent: _Hit, country: _Hit) -> bool:
+        """An agent noun with a possessive ("ses troupes du sud du Liban", "leurs soldats d'Irak")
+        belongs to its possessor: a country named after it is where it is, not whose it is."""
+        s = self.sent
+        if country.actor.kind == "adjective" or country.start < agent.end:
+            return False
+        return any(base(s.token(c).deprel) == "det" and s.token(c).feat("Poss") == "Yes"
+                   for c in s.children(agent.start))
+
+    def _counted_group(self, tid: int) -> Actor | None:
+        """Counted people of a group with no entry ("des centaines de Yazidis", "thousands of
+        Rohingya"): a plural proper noun after a quantity noun names civilians."""
+        t = self.sent.token(tid)
+        if t.upos != "PROPN" or not (t.feat("Number") == "Plur" or t.form.endswith("s")):
+            return None
+        return Actor(PEOPLE_AGENT, tid, tid, tid, t.text, ("a counted group (language.yaml quantity_nouns)",),
+                     needs_country=True)
 
     def _counted(self, head: int) -> int | None:
         """What a quantity noun counts: "des centaines de civils" names the civilians, "thousands
@@ -302,4 +348,5 @@ class ActorResolver:
         end = max(h.end for h in used)
         words = [t.text for t in self.sent.tokens[start - 1:end] if t.text]
         refs = tuple((h.actor or h.agent).ref for h in used)
-        return Actor(code, head, start, end, " ".join(words), refs, needs_country)
+        code, group = split_group(code)
+        return Actor(code, head, start, end, " ".join(words), refs, needs_country, group=group)

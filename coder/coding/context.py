@@ -7,7 +7,10 @@ In order, an agent with no country takes:
    of its event, else of the source of an event whose verb governs it ("the Israeli military said
    its jets had struck targets in Lebanon" -> ISRMIL, not the place);
    and a state agent acting in what a state official says, the speaker's country ("le président
-   turc a annoncé que l'armée avait lancé une offensive en Syrie" -> TURMIL);
+   turc a annoncé que l'armée avait lancé une offensive en Syrie" -> TURMIL; never "the regime");
+   and an official named by a definite title, the official last named in the three sentences
+   before ("Jean-Marc Ayrault a appelé ... Le ministre a dénoncé" -> FRAGOV; "the two presidents"
+   -> both);
 1. the sentence's place: the one country named in the sentence outside the event's actors
    ("Au Mali, l'armée a repris Kidal aux rebelles" -> MLIMIL, MLIREB);
 2. in protest, coercion and violence events (roots 14-20), the other side of its event ("des
@@ -22,8 +25,10 @@ In order, an agent with no country takes:
    talks with the government") and a country-less state or popular target of courts, prosecutors
    or police ("prosecutors opened an investigation into a deputy minister"); then, for a source,
    the one country of the sentence's other actors;
-3. the story: the one country of all actors coded in the story, when at least two mentions
-   carry it.
+3. the story: for rebels, civilians and the opposition, the one country where the story is set
+   (its towns, and countries after a preposition); then the one country of all actors coded in
+   the story, when at least two mentions carry it.
+Speakers ("selon Moscou") and agents ("proposed by Qatar") are not places.
 An event whose source still has no country is dropped (who acted is unknown); a country-less
 target is left out (the event keeps an empty target). ``coder code --no-context`` turns all of this off.
 """
@@ -36,36 +41,50 @@ from dataclasses import replace
 
 from coder.cameo import split_actor
 from coder.coding.actors import Actor
-from coder.coding.engine import CodedEvent
-from coder.coding.tree import base, subtree
+from coder.coding.engine import CodedEvent, reciprocal
+from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Lexicon
 from coder.doc import Sentence
+from coder.text import fold
 
 
 def _country(a: Actor | None) -> str:
     return split_actor(a.code)[0] if a is not None else ""
 
 
-def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True) -> list[CodedEvent]:
+def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True,
+          skip: Callable[[Actor], bool] | None = None) -> list[CodedEvent]:
     def fix(a: Actor | None) -> Actor | None:
-        if a is not None and a.needs_country:
+        if a is not None and a.needs_country and not (skip and skip(a)):
             return a.with_country(country, (why,))
         return a
 
-    return [replace(e, source=fix(e.source), target=fix(e.target) if targets else e.target) for e in events]
+    def filled(e: CodedEvent) -> CodedEvent:
+        source, target = fix(e.source), fix(e.target) if targets else e.target
+        return e if source is e.source and target is e.target else replace(e, source=source, target=target)
+
+    return [filled(e) for e in events]
 
 
-def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent]) -> set[str]:
-    """The countries named in the sentence outside the events' actor phrases and passive agents
-    ("separatists backed by Russia": Russia acts, it is no place)."""
+# What names a place: a country, a capital or seat, a town or region ("à Ouagadougou" -> BFA,
+# "près d'Alep" -> SYR); capitals are left out where they are mostly venues ("talks in Astana").
+PLACE_KINDS = ("country", "capital", "seat", "place")
+SCENE_KINDS = ("country", "place")
+
+
+def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent],
+                    kinds: tuple[str, ...] = PLACE_KINDS) -> set[str]:
+    """The countries named in the sentence outside the events' actor phrases."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
     used.update(i for t in sent.tokens if t.deprel == "obl:agent" for i in subtree(sent, t.id))
     found = set()
+    said_by = lex.language.attribution_prepositions | lex.language.agent_prepositions
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
-        if any(i in used for i in range(m.start, m.end + 1)):
-            continue
-        # a country, a capital or a town named as a place ("à Ouagadougou" -> BFA, "près d'Alep" -> SYR)
-        found.update(v.code[:3] for v in m.values if v.kind in ("country", "capital", "seat", "place"))
+        if any(i in used or case_of(sent, i) & said_by for i in range(m.start, m.end + 1)):
+            continue  # an actor's words, a speaker or an agent ("selon Moscou", "proposed by Qatar")
+        # (as a scene, a country is named after a preposition: "en Syrie", not "Belgium urged")
+        marked = kinds != SCENE_KINDS or any(case_of(sent, i) for i in range(m.start, m.end + 1))
+        found.update(v.code[:3] for v in m.values if v.kind in kinds and (marked or v.kind != "country"))
     return found
 
 
@@ -101,37 +120,67 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
         by_sent: dict[int, list[CodedEvent]] = {}
         for e in events:
             by_sent.setdefault(e.sentence, []).append(e)
-        # the story's places, scanned once and only when an army faces a country-less side
+        # the story's places, scanned once and only when a country-less side needs them
         scanned: list[set[str]] = []
 
         def places() -> set[str]:
             if not scanned:
-                scanned.append({c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))})
+                scanned.append({c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))}
+                               | {_country(a) for e in events for a in (e.source, e.target) if a is not None and a.place})
             return scanned[0]
         out = []
         for i, evs in sorted(by_sent.items()):
             if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
                 if i < len(sentences):
                     evs = [_moved_forces(_possessed(e, evs, sentences[i])) for e in evs]
-                    evs = [_speakers_own(e, evs, sentences[i]) for e in evs]
+                    evs = [_speakers_own(e, evs, sentences[i], lex) for e in evs]
+                    evs = [a for e in evs for a in _anaphora(e, sentences[i], lex, out)]
                 country = place_country(sentences[i], lex, evs) if i < len(sentences) else None
                 if country:
                     evs = _fill(evs, country, "sentence place")
                 else:
-                    evs = [_counterpart(e, places) for e in evs]
+                    here = {_country(a) for e in evs for a in (e.source, e.target) if a is not None and a.place}
+                    evs = [_counterpart(e, places, here) for e in evs]
                     if country := actors_country(evs):
-                        evs = _fill(evs, country, "sentence actors", targets=False)
+                        # (not "the regime" of a sentence whose only actors are its critics)
+                        evs = _fill(evs, country, "sentence actors", targets=False,
+                                    skip=lambda a, s=sentences[i]: _regime(a, s, lex))
             out.extend(evs)
         events = out
+        if any(a is not None and a.needs_country for e in events for a in (e.source, e.target)):
+            scenes = {c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []), SCENE_KINDS)}
+            events = _fill_popular(events, scenes | {_country(a) for e in events for a in (e.source, e.target)
+                                                     if a is not None and a.place})
     country = story_country(events)
     return _fill(events, country, "story context") if country else events
 
 
-def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> CodedEvent:
+def _fill_popular(events: list[CodedEvent], story_places: set[str]) -> list[CodedEvent]:
+    """Rebels, civilians and the opposition still without a country belong to where the story is
+    set, when its places name one country ("les groupes rebelles" in a story set in Alep are
+    Syrian, even when only Moscow and the UN speak)."""
+    if len(story_places) != 1:
+        return events
+    country = next(iter(story_places))
+
+    def fix(a: Actor | None) -> Actor | None:
+        return a.with_country(country, ("story place",)) if a is not None and a.needs_country \
+            and a.code[:3] in POPULAR_AGENTS else a
+
+    return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
+
+
+def _regime(a: Actor, sent: Sentence, lex: Lexicon) -> bool:
+    """Whether an actor is named by a word no official uses for his own government ("the regime"):
+    "Ayrault said the regime was waging war" is not about the French government."""
+    return fold(sent.token(a.head).lemma) in lex.language.foreign_government_words
+
+
+def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence, lex: Lexicon) -> CodedEvent:
     """A country-less state agent acting in what a state official says ("le président turc a
     annoncé que l'armée avait lancé une offensive en Syrie") is the speaker's country's (TURMIL):
     officials name a foreign army by its country."""
-    if not e.source.needs_country or e.source.code not in STATE_AGENTS:
+    if not e.source.needs_country or e.source.code not in STATE_AGENTS or _regime(e.source, sent, lex):
         return e
     for s in evs:
         country, agent = split_actor(s.source.code)
@@ -142,6 +191,44 @@ def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> Coded
         if e.pred in said:
             return replace(e, source=e.source.with_country(country, ("speaker's country",)))
     return e
+
+
+# How many sentences back a title ("the minister") looks for the person it names.
+ANAPHORA_WINDOW = 3
+
+
+def _anaphora(e: CodedEvent, sent: Sentence, lex: Lexicon, earlier: list[CodedEvent]) -> list[CodedEvent]:
+    """A country-less official named by a definite title ("le ministre", "the two presidents")
+    is the official of that rank last named in the story ("Jean-Marc Ayrault a appelé ... Le
+    ministre a dénoncé" -> FRAGOV): the government officials of the nearest earlier sentence that
+    has any, the first of them for a singular title, each of them for a plural one."""
+    s = e.source
+    if not s.needs_country or s.code != "GOV" or not _definite_title(sent, s.head, lex):
+        return [e]
+    plural = sent.token(s.head).feat("Number") == "Plur"
+    codes: list[str] = []
+    for k in range(e.sentence - 1, e.sentence - ANAPHORA_WINDOW - 1, -1):
+        codes = list(dict.fromkeys(codes + [_country(a) for g in earlier if g.sentence == k for a in (g.source, g.target)
+                                            if a is not None and split_actor(a.code)[1] == "GOV" and _country(a)]))
+        if codes and (not plural or len(codes) > 1):
+            break
+    codes = codes[:2 if plural else 1]
+    out = [replace(e, source=s.with_country(c, ("earlier official",))) for c in codes] or [e]
+    if len(out) == 2 and e.target is None and reciprocal(e.code):
+        # "the two presidents signed an agreement": each with the other
+        out = [replace(a, target=b.source) for a, b in ((out[0], out[1]), (out[1], out[0]))]
+    return out
+
+
+def _definite_title(sent: Sentence, head: int, lex: Lexicon) -> bool:
+    """Whether a phrase is a title with a definite or demonstrative determiner ("the minister",
+    "les deux présidents", "ce diplomate")."""
+    tok = sent.token(head)
+    if fold(tok.lemma) not in lex.language.anaphoric_titles and fold(tok.form) not in lex.language.anaphoric_titles:
+        return False
+    return any(base(sent.token(c).deprel) == "det" and (sent.token(c).feat("Definite") == "Def"
+                                                        or sent.token(c).feat("PronType") == "Dem")
+               for c in sent.children(head))
 
 
 # Protest, force posture, reduced relations, coercion, assault, fighting, mass violence: the
@@ -158,6 +245,8 @@ STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
 # The organs of a state that its government tells, orders or meets are its own ("Putin told
 # parliament", "the president ordered the army to withdraw").
 STATE_ORGANS = frozenset({"LEG", "JUD", "MIL", "COP"})
+# Sides that fight abroad: armies, governments (their air forces) and countries named alone.
+ABROAD_AGENTS = frozenset({"MIL", "GOV", ""})
 # Courts, prosecutors and police act within their country ("Ukrainian prosecutors opened an
 # investigation into a deputy minister").
 DOMESTIC_ORGANS = frozenset({"JUD", "COP"})
@@ -176,17 +265,18 @@ def _domestic(e: CodedEvent) -> bool:
         or t.code[:3] in STATE_AGENTS | POPULAR_AGENTS and source_agent in DOMESTIC_ORGANS
 
 
-def _counterpart(e: CodedEvent, story_places: Callable[[], set[str]]) -> CodedEvent:
+def _counterpart(e: CodedEvent, story_places: Callable[[], set[str]], here: set[str] = frozenset()) -> CodedEvent:
     """A country-less side of an event takes the other side's country (conflicts are mostly
     domestic: "Myanmar soldiers gunned down protesters" -> MMRCVL, "rebels attacked the Iraqi
-    army" -> IRQREB); facing an army in a story whose places are all of other countries, it takes
-    the story's one place country, or none."""
+    army" -> IRQREB); facing an army, a government or a country in a sentence (the towns its
+    events strike: "shelled Kharkiv, killing civilians") or else a story whose places are all of
+    other countries, it takes that one place country, or none."""
     s, t = e.source, e.target
     if t is None or s.needs_country == t.needs_country or not _domestic(e):
         return e
     known = t if s.needs_country else s
     country = _country(known)
-    where = story_places() if split_actor(known.code)[1] == "MIL" else set()
+    where = (here or story_places()) if split_actor(known.code)[1] in ABROAD_AGENTS else set()
     if where and country not in where:
         # an army fighting where the story is set, abroad: "les soldats français ont attaqué un camp
         # jihadiste" in a story set in Mali is about Malian jihadists, not French ones
@@ -257,7 +347,8 @@ def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexi
         # a context fill that gives both sides the same code names no target (no actor targets itself)
         if e.target is not None and (e.target.needs_country or _own_forces(e) or e.target.code == e.source.code):
             e = replace(e, target=None)
-        key = (e.sentence, e.pred, e.source.code, e.code, e.target.code if e.target else "")
+        # one event per triple and sentence: "Speaking in Tokyo, Putin said" is one statement
+        key = (e.sentence, e.source.code, e.code, e.target.code if e.target else "")
         if key not in seen:
             seen.add(key)
             out.append(e)

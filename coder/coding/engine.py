@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from coder.cameo import event_type
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair_for
@@ -46,9 +47,15 @@ class Attempt:
 # mediate", "threatened to close the strait") is not coded as an event of its own.
 UNREALIZED_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 
+# Aid and protests: what they are for ("a débloqué une aide pour soutenir l'économie ukrainienne",
+# "ont manifesté pour réclamer le départ du président") is their aim, not an event of its own, and
+# whom it concerns is their target when they name none.
+PURPOSE_ROOTS = frozenset({"07", "14"})
+
 
 # Appeals and demands whose addressee may be the subject of their "that" clause.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+APPEAL_ROOT = "02"
 
 # Codes whose coordinated subjects act on each other when no target is named: "Russia and Turkey
 # held talks / signed an agreement / agreed to cooperate / clashed" gives A->B and B->A.
@@ -58,6 +65,17 @@ RECIPROCAL_CODES = frozenset({"190", "193", "0871", "0872", "0873", "0874"})
 
 # Mediators act together, not on each other: "a truce brokered by Russia and Turkey".
 MEDIATION_CODES = frozenset({"039", "045"})
+
+# Uses of force whose toll a present participle reports ("ont tiré des missiles sur la gare,
+# tuant cinquante civils", "struck the town, killing five"): the toll is no event of its own, and
+# its victims are the target when the attack names only a place.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+@lru_cache(maxsize=512)
+def _verbal(code: str) -> bool:
+    """Whether a code is verbal cooperation or conflict (quad classes 1 and 3)."""
+    return event_type(code).quad_class in (1, 3)
 
 
 def reciprocal(code: str) -> bool:
@@ -71,38 +89,50 @@ class SentenceCoder:
         # first; patterns with a multi-word key to check in the sentence; folded lemma and form)
         self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
         self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
-        self._needs: dict[int, int | None] = {}  # id(pattern) -> bits of its conditions' words
-        self._in_sentence: int | None = None  # per sentence (see explain): its condition words' bits
+        self._needs: dict[int, frozenset[int] | None] = {}  # id(pattern) -> bits of its conditions' words
+        self._in_sentence: set[int] | None = None  # per sentence (see explain): its condition words' bits
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
 
-    def _sentence_words(self, sent: Sentence) -> int:
-        """The bits (see WordSetIndex) of the condition words that may occur in the sentence."""
+    def _sentence_words(self, sent: Sentence) -> set[int]:
+        """The bits (see WordSetIndex, as a set of bit numbers) of the condition words that may
+        occur in the sentence."""
         if self._in_sentence is None:
             if self._word_sets is None:
                 self._word_sets = WordSetIndex(c.words for p in self.lex.all_patterns()
                                                for c in (*p.with_, *p.without) if c.words is not None)
-            self._in_sentence = self._word_sets.mask(sent.tokens)
+            self._in_sentence = self._word_sets.bit_set(sent.tokens)
         return self._in_sentence
 
     def _may_occur(self, sent: Sentence, words: WordSet) -> bool:
         """False when none of a condition's words is in the sentence (cheap: the sentence's words
         are looked up once in an index of all patterns' condition words). Valid while conditions
         see words only through their ``region_keys`` (forms, lemmas, surfaces)."""
-        mask = self._sentence_words(sent)
+        bits = self._sentence_words(sent)
         bit = self._word_sets.bits.get(words)
         if bit is None:  # a pattern added after the index was built
             return words.may_hit(*region_keys(sent.tokens, range(1, len(sent.tokens) + 1)))
-        return bool(mask >> bit & 1)
+        return bit in bits
 
-    def _possible(self, sent: Sentence, p: Pattern, mask: int) -> bool:
+    def _possible(self, sent: Sentence, p: Pattern, bits: set[int]) -> bool:
         """False when some condition of a pattern cannot hold: its words are not in the sentence
-        (``mask``: see ``_sentence_words``)."""
+        (``bits``: see ``_sentence_words``)."""
         need = self._needs.get(id(p), -1)
         if need == -1:
-            need = self._needs[id(p)] = self._word_sets.mask_of(c.words for c in p.with_ if c.words is not None)
+            need = self._needs[id(p)] = self._word_sets.bits_of(c.words for c in p.with_ if c.words is not None)
         if need is None:
             return all(c.words is None or self._may_occur(sent, c.words) for c in p.with_)
-        return mask & need == need
+        return need <= bits
+
+    def _possible_ones(self, sent: Sentence, patterns: list[Pattern]) -> list[Pattern]:
+        """The patterns whose conditions may hold (``_possible``; its usual case inlined)."""
+        bits = self._sentence_words(sent)
+        needs = self._needs
+        out = []
+        for p in patterns:
+            need = needs.get(id(p), -1)
+            if need <= bits if need is not None and need != -1 else self._possible(sent, p, bits):
+                out.append(p)
+        return out
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
@@ -168,12 +198,22 @@ class SentenceCoder:
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
-        self._in_sentence: int | None = None  # the condition words that may occur in it
+        self._in_sentence: set[int] | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
         actors = ActorResolver(self.lex, sent, date)
-        patterns = {t.id: found for t in sent.tokens
-                    if t.upos in PREDICATE_UPOS and (found := self._patterns_for(sent, t.id))}
-        cands = sorted(patterns, key=lambda tid: (depth(sent, tid), tid))
+        patterns = {}
+        by_word = self._by_word
+        for t in sent.tokens:
+            if t.upos in PREDICATE_UPOS:
+                cached = by_word.get((t.upos in NOMINAL_UPOS, t.lemma, t.form))
+                # (a word with single-word keys only: its cached patterns, as _patterns_for gives them)
+                found = cached[0] if cached is not None and not cached[1] else self._patterns_for(sent, t.id)
+                if found:
+                    patterns[t.id] = found
+        depths = {tid: depth(sent, tid) for tid in patterns}
+        cands = sorted(patterns, key=lambda tid: (depths[tid], tid))
+        # no candidate on a cycle of heads: frames, built up the heads, come out the same in any order
+        acyclic = max(depths.values(), default=0) < 200
         consumed: set[int] = set()
         attempts = []
         question = sent.text.rstrip().endswith("?")
@@ -191,6 +231,11 @@ class SentenceCoder:
             if discarded:
                 att.note = f"discarded: the sentence holds {discarded!r} (a discard phrase)"
                 continue
+            todo = patterns[tid]
+            if not self.explaining:  # (_match would fail on the others; explain says why)
+                todo = self._possible_ones(sent, todo)
+                if not todo and acyclic:
+                    continue  # nothing to match: no frame needed
             f = att.frame = frames.frame(tid)
             if f.hypothetical:
                 att.note = "hypothetical (conditional or modal): not coded"
@@ -198,13 +243,10 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
-            if f.stative:
-                att.note = "a participle describing its noun (a standing relation): not coded"
+            if self._stative(sent, tid):
+                att.note = "a state (stative verb modifying a noun): not coded"
                 continue
-            words = 0 if self.explaining else self._sentence_words(sent)
-            for p in patterns[tid]:
-                if not self.explaining and not self._possible(sent, p, words):
-                    continue  # (_match would fail; explain says why)
+            for p in todo:
                 ok, why, used = self._match(sent, f, p)
                 att.tried.append((p.id, why))
                 if not ok:
@@ -214,9 +256,12 @@ class SentenceCoder:
                 # government to curb imports") are part of this event, not events of their own
                 consumed.update(i for u in used if base(sent.token(u).deprel) in CLAUSE_RELS
                                 for i in self._region(sent, u, 1))
-                if p.code[:2] in UNREALIZED_ROOTS:
+                if p.code[:2] in UNREALIZED_ROOTS or p.code[:2] in PURPOSE_ROOTS:
                     consumed.update(self._complements(sent, tid))
+                if p.code[:2] in FORCE_ROOTS:
+                    consumed.update(_consequences(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
+                consumed.update(used)  # (with the participle of an instrument that gave the source)
                 if att.events and self._purpose_of_same(sent, tid, att.events, attempts):
                     att.events = []
                     att.tried[-1] = (p.id, "matched, but the purpose of its governor's event of the same kind")
@@ -227,6 +272,17 @@ class SentenceCoder:
                         continue  # PETRARCH-style: a pattern holds only with its actors; try the next
                 break
         return attempts
+
+    def _stative(self, sent: Sentence, tid: int) -> bool:
+        """A stative verb (the language's list) as a participle or a present relative clause on a
+        noun: "les séparatistes soutenus par Moscou", "the hostages they hold" describe a situation."""
+        t = sent.token(tid)
+        if fold(t.lemma) not in self.lex.language.stative_verbs or base(t.deprel) != "acl":
+            return False
+        if t.deprel != "acl:relcl":
+            return t.feat("VerbForm") == "Part"
+        return any(x.feat("Tense") in ("Pres", "Imp") for x in (t, *(sent.token(c) for c in sent.children(tid)
+                                                                      if base(sent.token(c).deprel) == "aux")))
 
     @staticmethod
     def _purpose_of_same(sent: Sentence, tid: int, events: list[CodedEvent], attempts: list[Attempt]) -> bool:
@@ -246,14 +302,23 @@ class SentenceCoder:
         as advcl ("urged Israel to accept") counts as a complement; so do the clauses on its object
         ("vetoed a resolution calling for a ceasefire": the resolution's appeal did not happen)."""
         out: set[int] = set()
+        for c in SentenceCoder._complements_of(sent, tid):
+            out |= subtree(sent, c)
+        for c in sent.children(tid):
+            if sent.token(c).deprel in ("obj", "nsubj:pass"):
+                out.update(i for a in sent.children(c) if base(sent.token(a).deprel) == "acl"
+                           for i in subtree(sent, a))
+        return out
+
+    @staticmethod
+    def _complements_of(sent: Sentence, tid: int) -> list[int]:
+        """The heads of a predicate's clausal complements (see ``_complements``)."""
+        out = []
         for c in sent.children(tid):
             t = sent.token(c)
             rel = base(t.deprel)
             if rel in ("xcomp", "ccomp") or rel == "advcl" and t.feat("VerbForm") == "Inf":
-                out |= subtree(sent, c)
-            elif t.deprel in ("obj", "nsubj:pass"):
-                out.update(i for a in sent.children(c) if base(sent.token(a).deprel) == "acl"
-                           for i in subtree(sent, a))
+                out.append(c)
         return out
 
     # -- matching ------------------------------------------------------------------------------
@@ -270,14 +335,19 @@ class SentenceCoder:
 
     def _with_hanging(self, sent: Sentence, f: Frame) -> list[tuple[str, int]]:
         out = list(f.deps)
+        # an event noun's complement carries them too ("la visite du président chinois à Moscou")
+        nominal = sent.token(f.pred).upos in NOMINAL_UPOS
         for r, tid in f.deps:
-            if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl") and sent.token(tid).upos in NOMINAL_UPOS:
+            if (base(r) in ("obj", "obl") or base(sent.token(tid).deprel) == "obl"
+                    or nominal and r == "nsubj" and base(sent.token(tid).deprel) == "nmod") \
+                    and sent.token(tid).upos in NOMINAL_UPOS:
                 out.extend(("obl", c) for c in self._hanging(sent, tid))
         return out
 
     def _hanging(self, sent: Sentence, tid: int, levels: int = 3) -> list[int]:
         """Prepositional phrases under a noun, also under its "de" complements ("une aide de
-        deux milliards de dollars au Yémen": "au Yémen" hangs on "dollars")."""
+        deux milliards de dollars au Yémen": "au Yémen" hangs on "dollars") and its last conjunct
+        ("de la nourriture et des médicaments aux habitants": on "médicaments")."""
         out = []
         genitive = self.lex.language.genitive_prepositions
         for c in sent.children(tid):
@@ -285,7 +355,7 @@ class SentenceCoder:
             marks = case_of(sent, c) if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" else set()
             if marks:
                 out.append(c)
-            if marks & genitive and levels > 1:
+            if (marks & genitive or base(t.deprel) == "conj") and levels > 1:
                 out.extend(self._hanging(sent, c, levels - 1))
         return out
 
@@ -365,10 +435,29 @@ class SentenceCoder:
             if tid is None:
                 return False, f"missing {c.describe()}" if self.explaining else "missing", set()
             used.add(tid)
+        if any(c.rel == "obj" for c in p.with_) and self._naming(sent, f):
+            return False, "naming ('called the truce a positive development'): the object is described", set()
         for c in p.without:
             if self._holds(sent, f, c) is not None:
                 return False, f"excluded by {c.describe()}" if self.explaining else "excluded", set()
         return True, "matched", used
+
+    @staticmethod
+    def _naming(sent: Sentence, f: Frame) -> bool:
+        """Whether a verb names or describes its object with a second noun or adjective ("called
+        the truce a positive development", "called the strike a flagrant aggression")."""
+        objs = f.get("obj")
+        if not objs or sent.token(objs[0]).upos != "NOUN" or sent.token(f.pred).upos in NOMINAL_UPOS \
+                or not any(base(sent.token(c).deprel) == "det" for c in sent.children(objs[0])):
+            return False  # ("gave Syria an ultimatum": a recipient; "a fait marche arrière": one phrase)
+        second = [t for r, t in f.deps if t > objs[0] and base(r) in ("obj", "xcomp")]
+        def described(t: int) -> bool:  # "a positive development", "illegal" (not "tout commentaire")
+            dets = [sent.token(c) for c in sent.children(t) if base(sent.token(c).deprel) == "det"]
+            if sent.token(t).upos == "ADJ":
+                return not dets
+            return sent.token(t).upos == "NOUN" and any(d.feat("Definite") == "Ind" for d in dets)
+
+        return any(described(t) for t in second)
 
     # -- arguments -----------------------------------------------------------------------------
     def _find(self, sent: Sentence, f: Frame, specs: tuple[str, ...], actors: ActorResolver,
@@ -380,8 +469,14 @@ class SentenceCoder:
         A town or region after a preposition of ``where`` ("à Alep") is where, not whom.
         """
         agents = self.lex.language.agent_prepositions
+        marks: set[str] | None = None  # the case markers of the dependents (with hanging PPs)
         for spec in specs:
             rel, prep, folded = _spec(spec)
+            if prep:  # (a quick test: no dependent has the preposition)
+                if marks is None:
+                    marks = set().union(*(case_of(sent, tid) for _, tid in self._deps(sent, f, hanging=True)))
+                if folded not in marks:
+                    continue
             for r, tid in self._deps(sent, f, hanging=bool(prep)):
                 if tid in exclude or not rel_matches(r, rel):
                     continue
@@ -406,8 +501,10 @@ class SentenceCoder:
                     order = self.lex.language.target_prepositions
                     inner = [c for c in sent.children(tid)
                              if base(sent.token(c).deprel) == "nmod" and case_of(sent, c) & set(order)]
-                    for c in sorted(inner, key=lambda c: min(order.index(m) for m in case_of(sent, c) if m in order)):
-                        found = actors.resolve_all(c)
+                    inner.sort(key=lambda c: min(order.index(m) for m in case_of(sent, c) if m in order))
+                    inner += self._aimed_at(sent, tid)
+                    for c in inner:
+                        found = actors.resolve_all(c) if c not in exclude else []
                         if found:
                             return found
         return []
@@ -425,6 +522,25 @@ class SentenceCoder:
             if base(r) in ("xcomp", "ccomp"):
                 found = self._clause_targets(sent, frames, c, specs, actors, heads, levels - 1, where)
                 if found:
+                    return found
+        return []
+
+    def _instrument_agents(self, sent: Sentence, f: Frame, frames: FrameBuilder, actors: ActorResolver,
+                           used: set[int]) -> list[Actor]:
+        """Who used a subject that is an instrument: "une bombe posée par les talibans a tué ...",
+        "des obus tirés par l'armée ont frappé ..." (the participle's agent, also when the parser
+        hung it on the participle's oblique); the participle joins ``used``."""
+        agents = self.lex.language.agent_prepositions
+        for subj in f.get("nsubj"):
+            for c in sent.children(subj):
+                t = sent.token(c)
+                if base(t.deprel) != "acl" or t.feat("VerbForm") != "Part":
+                    continue
+                g = frames.frame(c)
+                by = g.get("nsubj") or [a for o in g.get("obl") for a in nested_agents(sent, o, agents)]
+                found = [a for b in by for a in actors.resolve_all(b)]
+                if found:
+                    used.add(c)
                     return found
         return []
 
@@ -452,6 +568,25 @@ class SentenceCoder:
         if sent.token(tid).upos not in NOMINAL_UPOS or not self._patterns_for(sent, tid):
             return []
         return [c for c in sent.children(tid) if sent.token(c).deprel == "nmod:poss"]
+
+    def _aimed_at(self, sent: Sentence, tid: int) -> list[int]:
+        """Whom a thing is aimed at, in a clause on it: "les sanctions qui frappaient le Soudan", "une
+        enquête visant le Premier ministre" (the object of a verb of the language's targeting_verbs);
+        who holds or fills a place: "des quartiers habités par des civils", "les zones contrôlées par
+        les rebelles" (the agent of a stative participle)."""
+        lang = self.lex.language
+        out = []
+        for c in sent.children(tid):
+            t = sent.token(c)
+            if base(t.deprel) != "acl":
+                continue
+            if fold(t.lemma) in lang.targeting_verbs:
+                out += [o for o in sent.children(c) if base(sent.token(o).deprel) == "obj"
+                        and sent.token(o).upos != "PRON"]
+            elif fold(t.lemma) in lang.stative_verbs and t.feat("VerbForm") == "Part":
+                out += [o for o in sent.children(c) if sent.token(o).deprel == "obl:agent"
+                        or base(sent.token(o).deprel) == "obl" and case_of(sent, o) & lang.agent_prepositions]
+        return out
 
     def _blamed_on(self, sent: Sentence, tid: int) -> list[int]:
         """Who an act is attributed to: "l'attaque attribuée au régime", "the attack blamed on
@@ -496,15 +631,23 @@ class SentenceCoder:
 
     def _events(self, sent: Sentence, f: Frame, p: Pattern, actors: ActorResolver,
                 frames: FrameBuilder, used: set[int], index: int) -> list[CodedEvent]:
-        sources = self._find(sent, f, p.source, actors, set())
+        # a town inside a phrase is where, not who ("blessés par des tirs près de Kidal": no source)
+        sources = [a for a in self._find(sent, f, p.source, actors, set())
+                   if not (a.place and not a.start <= a.head <= a.end)]
+        if not sources and p.source == ("nsubj",):
+            sources = self._instrument_agents(sent, f, frames, actors, used)
         if not sources:
             return []
         heads = {a.head for a in sources}
         lang = self.lex.language
-        specs = p.target or ("obj", "iobj", *(f"obl/{x}" for x in lang.target_prepositions))
+        specs = p.target or _target_specs(lang.target_prepositions)
         # a pattern that names its target's prepositions means them ("s'est rendu à Kharkiv")
         where = frozenset() if p.target else lang.place_prepositions
         targets = self._find(sent, f, specs, actors, heads, agent_first=True, where=where)
+        if not p.target and _verbal(p.code):
+            # what one discusses, condemns or agrees on ("discussed Aleppo", "a meeting on Aleppo")
+            # is a topic: a town or region is a target only of deeds (bombed, aided, visited)
+            targets = [t for t in targets if not t.place]
         if not targets and p.code[:2] in ADDRESSED_ROOTS:
             # "demanded that Hamas release the hostages": the clause's subject is the addressee
             for r, c in f.deps:
@@ -512,10 +655,13 @@ class SentenceCoder:
                     targets = self._find(sent, frames.frame(c), ("nsubj",), actors, heads)
                     if targets:
                         break
-        if not targets:
-            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev";
-            # else the clause's own subject ("let U.N. inspectors visit the site")
-            clauses = [tid for tid in used if base(sent.token(tid).deprel) in CLAUSE_RELS]
+        if not targets and p.code[:2] != APPEAL_ROOT:
+            # "refused to sign the truce with the rebels", "s'est dit prêt à négocier avec Kiev"; an
+            # appeal targets whom it addresses, not whom what it asks for concerns ("a exhorté les
+            # donateurs à accroître leur aide aux réfugiés syriens"); else the clause's own subject
+            # ("let U.N. inspectors visit the site")
+            aims = self._complements_of(sent, f.pred) if p.code[:2] in PURPOSE_ROOTS else []
+            clauses = [tid for tid in (*used, *aims) if base(sent.token(tid).deprel) in CLAUSE_RELS]
             for tid in clauses:
                 targets = self._clause_targets(sent, frames, tid, specs, actors, heads, where=where)
                 if targets:
@@ -523,6 +669,13 @@ class SentenceCoder:
             for tid in clauses if not targets else ():
                 targets = self._find(sent, frames.frame(tid), ("nsubj",), actors, heads)
                 if targets:
+                    break
+        if p.code[:2] in FORCE_ROOTS and all(t.place for t in targets):
+            # "a tiré des missiles sur la gare de Kramatorsk, tuant cinquante civils"
+            for c in _consequences(sent, f.pred):
+                victims = self._find(sent, frames.frame(c), ("obj",), actors, heads)
+                if victims:
+                    targets = victims
                     break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
@@ -551,6 +704,25 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
         return out
+
+
+@lru_cache(maxsize=64)
+def _target_specs(prepositions: tuple[str, ...]) -> tuple[str, ...]:
+    """The default target specs: objects, then obliques with the language's target prepositions."""
+    return ("obj", "iobj", *(f"obl/{x}" for x in prepositions))
+
+
+def _consequences(sent: Sentence, tid: int) -> list[int]:
+    """Present participles in "advcl" of a predicate ("..., tuant cinquante civils"), which report
+    its outcome."""
+    out = []
+    for c in sent.children(tid):
+        t = sent.token(c)
+        if base(t.deprel) == "advcl" and t.upos == "VERB" and (
+                t.feat("VerbForm") == "Ger" or t.feat("VerbForm") == "Part" and t.feat("Tense") == "Pres") \
+                and not any(base(sent.token(k).deprel) in ("mark", "nsubj") for k in sent.children(c)):
+            out.append(c)
+    return out
 
 
 @lru_cache(maxsize=1024)

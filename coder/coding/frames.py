@@ -26,7 +26,6 @@ class Frame:
     negated: bool = False
     hypothetical: bool = False
     alleged: bool = False  # complement of an accusation or denial
-    stative: bool = False  # a participle or relative that describes its noun ("separatists backed by Russia")
     passive: bool = False
 
     def get(self, rel: str) -> list[int]:
@@ -50,8 +49,9 @@ class FrameBuilder:
     # -- verbs ---------------------------------------------------------------------------------
     def _verbal(self, tid: int) -> Frame:
         s, lang = self.sent, self.lang
+        toks = s.tokens  # (toks[c - 1] is s.token(c), without the call: frames are built often)
         kids = s.children(tid)
-        rels = [s.token(c).deprel for c in kids]
+        rels = [toks[c - 1].deprel for c in kids]
         bases = set(map(base, rels))
         has_agent = "obl:agent" in rels
         reflexive = "expl" in bases
@@ -78,7 +78,7 @@ class FrameBuilder:
             and not unaccusative and passive_marked)
         f = Frame(tid, passive=passive)
         for c in kids:
-            r = s.token(c).deprel
+            r = toks[c - 1].deprel
             if passive and r == "nsubj:pass":
                 r = "obj"
             elif r == "obl:agent" or (passive and base(r) == "obl" and case_of(s, c) & lang.agent_prepositions):
@@ -100,18 +100,24 @@ class FrameBuilder:
         if marks & lang.hypothetical_markers:
             f.hypothetical = True  # "si la Russie attaquait", "if Russia attacked"
         rel = base(tok.deprel)
-        # "separatists backed by Russia", "forces, which are backed by the coalition": a standing
-        # relation that describes the noun, not an event
-        f.stative = rel == "acl" and f.passive and fold(tok.lemma) in lang.stative_participles
         if rel in ("xcomp", "ccomp", "advcl") and tok.head:
             g = self.frame(tok.head)
             gov_lemma = fold(s.token(tok.head).lemma)
             if rel == "xcomp" or (rel == "advcl" and gov_lemma in lang.negating_verbs):
                 f.negated = f.negated or g.negated or gov_lemma in lang.negating_verbs
-            f.hypothetical = f.hypothetical or (g.hypothetical and rel == "xcomp")
+            f.hypothetical = f.hypothetical or (g.hypothetical or gov_lemma in lang.intent_verbs) and rel == "xcomp"
             if gov_lemma in lang.allegation_verbs:
                 f.alleged = True  # "accused Moscow of supplying weapons": an allegation, not an event
+        elif rel == "acl" and self._on_accused(tid):
+            f.alleged = True  # "a accusé les rebelles de violer la trêve", the infinitive hung on the object
         return f
+
+    def _on_accused(self, tid: int) -> bool:
+        """Whether a clause hangs on the object of an accusation verb ("accusé les rebelles de violer")."""
+        s = self.sent
+        noun = s.token(s.token(tid).head)
+        return base(noun.deprel) == "obj" and bool(noun.head) \
+            and fold(s.token(noun.head).lemma) in self.lang.allegation_verbs
 
     @staticmethod
     def _one_subject(f: Frame) -> None:
@@ -127,9 +133,10 @@ class FrameBuilder:
     def _markers(self, tid: int) -> set[str]:
         """Subordinators of a clause, single and multi-word: {"instead of", "instead", "of"}."""
         s = self.sent
+        toks = s.tokens
         words = []
         for c in s.children(tid):
-            t = s.token(c)
+            t = toks[c - 1]
             if base(t.deprel) in ("mark", "case"):
                 words.append(fold(t.form))
                 words.extend(fold(s.token(g).form) for g in s.children(c) if base(s.token(g).deprel) == "fixed")
@@ -175,8 +182,9 @@ class FrameBuilder:
 
     def _negated(self, tid: int) -> bool:
         s, neg = self.sent, self.lang.negation
+        toks = s.tokens
         for c in s.children(tid):
-            t = s.token(c)
+            t = toks[c - 1]
             if base(t.deprel) in ("advmod", "aux", "det", "cc", "dep", "fixed") or t.upos == "PART":
                 if fold(t.form) in neg or fold(t.lemma) in neg or (t.feat("Polarity") == "Neg" and t.upos in ("ADV", "PART")):
                     return True
@@ -194,7 +202,8 @@ class FrameBuilder:
 
     def _hypothetical(self, tid: int) -> bool:
         s, lang = self.sent, self.lang
-        for t in (s.token(tid), *(s.token(c) for c in s.children(tid) if base(s.token(c).deprel) == "aux")):
+        toks = s.tokens
+        for t in (toks[tid - 1], *(toks[c - 1] for c in s.children(tid) if base(toks[c - 1].deprel) == "aux")):
             if fold(t.lemma) in lang.hypothetical_auxiliaries or fold(t.form) in lang.hypothetical_auxiliaries:
                 return True
             if t.feat("Mood") in lang.hypothetical_moods:
@@ -228,15 +237,20 @@ class FrameBuilder:
             f.deps = [(r, c) for r, c in f.deps if not (r == "nsubj" and case_of(s, c) & lang.agent_prepositions)]
         self._nominal_agent(f)
         f.hypothetical = self._indefinite(tid)  # "a Russian veto is expected": not a reported event
+        f.negated = self._terminated(tid)
         if tok.head and base(tok.deprel) in ("obj", "nsubj", "obl"):
             g = self.frame(tok.head)
             if base(tok.deprel) != "nsubj":  # "la protestation de la Chine n'a rien changé"
-                f.negated = g.negated
+                f.negated = f.negated or g.negated
                 f.alleged = g.alleged  # "accused Moscow of launching an invasion"
             if base(tok.deprel) == "obj" and not f.get("obl"):
                 f.deps.extend(("obl", o) for o in self._trailing_obliques(tid))
             light = fold(s.token(tok.head).lemma) in lang.light_verbs
             f.hypothetical = g.hypothetical or (f.hypothetical and not light)
+            if base(tok.deprel) == "obl" and case_of(s, tid) & lang.comitative_prepositions:
+                # "a repris Palmyre avec l'aide de la Russie": the help went to the clause's subject
+                f.deps = [(r, c) for r, c in f.deps if r != "case"] + [("obj", t) for t in g.get("nsubj")]
+                return f
             if light and base(tok.deprel) in ("obj", "obl"):
                 # "l'armée a lancé une offensive contre...": the light verb lends its subject and
                 # obliques; the noun's own modifiers come first ("a Russian missile test" -> RUS) but
@@ -244,6 +258,14 @@ class FrameBuilder:
                 f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
                 f.deps.extend((r, t) for r, t in g.deps if base(r) in ("obl", "iobj"))
         return f
+
+    def _terminated(self, tid: int) -> bool:
+        """An event noun whose end is what is reported: "la fin des opérations militaires", "an
+        end to the bombing", "ended its offensive" (its head is a terminative word; "the strike
+        ended on Monday" still reports a strike)."""
+        tok = self.sent.token(tid)
+        return bool(tok.head) and base(tok.deprel) in ("nmod", "obj") \
+            and fold(self.sent.token(tok.head).lemma) in self.lang.terminative_words
 
     def _complement_of_noun(self, tid: int) -> bool:
         """A noun that is the "de" complement of another noun ("des manifestations" in "la

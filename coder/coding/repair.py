@@ -34,7 +34,8 @@ adjectives (``repair_for``) they become the adjective of their noun again.
 Wire copy puts a day right after the verb ("a accusé mardi les Occidentaux de ...", "said on
 Tuesday that ..."); parsers trained on small treebanks often make that day the head of the
 verb's object and complement. A time word keeps only its own modifiers; its other dependents go
-back to its governor, and it becomes a temporal oblique.
+back to its governor, and it becomes a temporal oblique; so does a bare day read as the verb's
+object ("ont manifesté samedi").
 
 Passive subjects without a passive: small models tag many active past tenses as passive
 participles ("Sudan's military pledged to ...", "Assad's forces pounded ...") and label their
@@ -133,8 +134,10 @@ the name before it.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from operator import attrgetter
+from typing import Any
 
 from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language, Lexicon
@@ -161,10 +164,11 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
-    sent = _names_across_coordination(_split_names(_verbs_on_quantities(sent)))
+    sent = _appositions_read_as_subjects(_names_across_coordination(_split_names(_verbs_on_quantities(sent))))
     sent = _agents_on_complements(_cases_inside_names(sent), lang)
     sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
-    sent = _possessed_gerunds(_verbs_read_as_compounds(_headline_passives(sent, lang), verbs))
+    sent = _intransitives_read_as_participles(_headline_passives(sent, lang), lang)
+    sent = _possessed_gerunds(_verbs_read_as_compounds(sent, verbs))
     sent = _places_read_as_modifiers(_phrasal_infinitives(_particles_read_as_cases(sent, lang)), lang)
     sent = _objects_read_as_complements(sent)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
@@ -174,8 +178,34 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
 
 def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
     """``repair`` with the demonyms of a lexicon's actor dictionary."""
-    return repair(sent, lex.language, lex.patterns,
-                  lambda w: any(v.kind == "adjective" for v in lex.actors.lookup(w)))
+    if sent.repaired:
+        return sent
+    return repair(sent, lex.language, lex.patterns, _demonym_test(lex))
+
+
+def _demonym_test(lex: Lexicon) -> Callable[[str], bool]:
+    """Whether a word as written is a country adjective of the lexicon (one test per lexicon)."""
+    test = lex.__dict__.get("_demonym_test")
+    if test is None:
+        test = lex.__dict__["_demonym_test"] = _Demonyms(lex)
+    return test
+
+
+class _Demonyms:
+    """Whether a word as written is a country adjective of a lexicon, cached per word (a class,
+    not a closure: lexicons are pickled for the workers)."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        hit = self.known.get(word)
+        if hit is None:
+            if len(self.known) >= 100_000:
+                self.known.clear()
+            hit = self.known[word] = any(v.kind == "adjective" for v in self.lex.actors.lookup(word))
+        return hit
 
 
 def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[str], bool]) -> Sentence:
@@ -209,20 +239,68 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
     return _rebuilt(sent, changes)
 
 
-# Each repair first makes a quick test (C-level loops) for a word or tag its condition needs, and
-# skips the sentence without it: change the test along with the condition.
-def _none_folded_in(words: frozenset[str], tokens: list[Token], field: str) -> bool:
+# Each repair first makes a quick test for a word or tag its condition needs, and skips the
+# sentence without it: change the test along with the condition. The values of the tokens'
+# fields that the tests look at are cached for the last token list tested (the repairs test one
+# sentence in turn; a repair that changes it makes a new list).
+_last: tuple[list[Token] | None, dict[str, Any]] = (None, {})
+
+
+def _none_folded_in(words: AbstractSet[str], tokens: list[Token], field: str) -> bool:
     """Whether no token's folded ``field`` (form, lemma) is one of some words (a quick test)."""
-    return words.isdisjoint(map(fold, map(attrgetter(field), tokens)))
+    last, values = _last
+    found = values.get(field) if last is tokens else None  # (_values' cache, read here first)
+    return words.isdisjoint(_values(tokens, field) if found is None else found)
 
 
 def _has(tokens: list[Token], field: str, value: str) -> bool:
-    """Whether some token's ``field`` (upos, deprel) has a value (a quick test)."""
-    return value in map(attrgetter(field), tokens)
+    """Whether some token's ``field`` (upos, deprel; "base": the deprel's base) has a value (a
+    quick test)."""
+    last, values = _last
+    found = values.get(field) if last is tokens else None  # (_values' cache, read here first)
+    return value in (_values(tokens, field) if found is None else found)
+
+
+def _cached(tokens: list[Token]) -> dict[str, Any]:
+    """The cache of ``_values`` and ``_deprels`` for these tokens."""
+    global _last
+    last, values = _last
+    if last is not tokens:
+        values = {}
+        _last = (tokens, values)
+    return values
+
+
+def _values(tokens: list[Token], field: str) -> frozenset[str]:
+    """The tokens' folded forms or lemmas, or their upos, deprels or deprel bases ("base")."""
+    values = _cached(tokens)
+    out = values.get(field)
+    if out is None:
+        if field == "base":
+            out = frozenset(map(base, _values(tokens, "deprel")))
+        elif field == "deprel":
+            out = frozenset(_deprels(tokens).split(" "))
+        else:
+            raw = map(attrgetter(field), tokens)
+            out = frozenset(map(fold, raw) if field in ("form", "lemma") else raw)
+        values[field] = out
+    return out
+
+
+def _deprels(tokens: list[Token]) -> str:
+    """The tokens' deprels, space-separated (cached with ``_values``)."""
+    values = _cached(tokens)
+    out = values.get(" ")
+    if out is None:
+        out = values[" "] = " ".join(map(attrgetter("deprel"), tokens))
+    return out
 
 
 def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
     """A copy of the sentence with some tokens' fields changed (token id -> field -> value)."""
+    if changes:  # (only those that change a field: else the sentence keeps its cached children)
+        changes = {i: ch for i, ch in changes.items() if 0 < i <= len(sent.tokens)
+                   and any(getattr(sent.tokens[i - 1], k) != v for k, v in ch.items())}
     if not changes:
         return sent
     tokens = [replace(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
@@ -231,6 +309,8 @@ def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
 
 def _moved(sent: Sentence, moves: dict[int, tuple[int, str]]) -> Sentence:
     """A copy of the sentence with some tokens given a new head and relation."""
+    if not moves:
+        return sent
     return _rebuilt(sent, {i: {"head": h, "deprel": r} for i, (h, r) in moves.items()})
 
 
@@ -247,9 +327,16 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _infinitives_on_objects(sent: Sentence) -> Sentence:
-    """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ...")."""
+    """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ..."), and
+    so does an infinitive modifying an object name ("a sommé la Pologne de revenir sur ...": a name
+    takes no infinitive)."""
+    if not _has(sent.tokens, "base", "xcomp") and not _has(sent.tokens, "deprel", "acl"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
+        if _infinitive_on_name_object(sent, t):
+            moves[t.id] = (sent.token(t.head).head, "xcomp")
+            continue
         if base(t.deprel) != "xcomp" or not t.head or sent.token(t.head).upos not in _NOMINAL:
             continue
         noun = sent.token(t.head)  # up through the object's phrase: "l'armée et les paramilitaires des
@@ -265,9 +352,18 @@ def _infinitives_on_objects(sent: Sentence) -> Sentence:
 _NOMINAL = ("NOUN", "PROPN", "ADJ")
 
 
+def _infinitive_on_name_object(sent: Sentence, t: Token) -> bool:
+    """An infinitive "acl" of a proper noun that is a verb's object."""
+    if t.deprel != "acl" or t.feat("VerbForm") != "Inf" or not t.head:
+        return False
+    name = sent.token(t.head)
+    return name.upos == "PROPN" and base(name.deprel) in ("obj", "iobj") and bool(name.head) \
+        and sent.token(name.head).upos == "VERB"
+
+
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     preps = set(lang.target_prepositions)
-    if not _has(sent.tokens, "upos", "ADV"):
+    if not _has(sent.tokens, "upos", "ADV") or _none_folded_in(preps, sent.tokens, "form"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
@@ -319,7 +415,7 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
         if t.head == 0 or fold(t.form) not in lang.time_words and fold(t.lemma) not in lang.time_words:
             continue
         movers = [c for c in sent.children(t.id) if base(sent.token(c).deprel) not in _TIME_KEEPS]
-        if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM"):
+        if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM") and not _bare_time_object(sent, t):
             continue
         fixed.add(t.id)
         for c in movers:
@@ -331,8 +427,15 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
     return _rebuilt(sent, changes)
 
 
+def _bare_time_object(sent: Sentence, t: Token) -> bool:
+    """A time word alone read as the verb's object ("ont manifesté samedi"); not one heading the
+    object's words ("struck Ukrainian energy facilities overnight")."""
+    return base(t.deprel) in ("obj", "iobj") and not any(
+        base(sent.token(c).deprel) in ("compound", "nmod", "flat") for c in sent.children(t.id))
+
+
 def _comma_lists(sent: Sentence) -> Sentence:
-    if " ".join(map(attrgetter("deprel"), sent.tokens)).count("nsubj") < 2:
+    if _deprels(sent.tokens).count("nsubj") < 2:
         return sent  # (a quick test: two subjects at least)
     moves: dict[int, tuple[int, str]] = {}
     subjects: dict[int, list[int]] = {}  # head -> its subjects, in sentence order
@@ -356,12 +459,12 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
         return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
-        if t.upos != "ADV" or base(t.deprel) != "obj":
-            continue
+        if t.upos != "ADV" or base(t.deprel) not in ("obj", "nsubj"):
+            continue  # ("a tué plus de cent civils", "plus d'un million de personnes ont manifesté")
         nouns = [c for c in sent.children(t.id) if sent.token(c).upos in ("NOUN", "PROPN")
                  and base(sent.token(c).deprel) in ("obl", "nmod")]
         if nouns:
-            moves[nouns[0]] = (t.head, "obj")
+            moves[nouns[0]] = (t.head, t.deprel)
             moves[t.id] = (nouns[0], "advmod")
     return _moved(sent, moves)
 
@@ -369,7 +472,7 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
 def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     fix: set[int] = set()
     moves: dict[int, str] = {}
-    no_verb = not any(t.upos in ("VERB", "AUX") for t in sent.tokens)
+    no_verb = not _has(sent.tokens, "upos", "VERB") and not _has(sent.tokens, "upos", "AUX")
     with_subject = {t.head for t in sent.tokens if base(t.deprel) == "nsubj"}
     for t in sent.tokens:
         if t.upos != "NOUN" or not (t.id in with_subject or t.head == 0 and no_verb):
@@ -409,7 +512,7 @@ def _name_as_verb(sent: Sentence, t) -> bool:
 
 def _names_read_as_verbs(sent: Sentence) -> Sentence:
     for t in sent.tokens:
-        if _name_as_verb(sent, t):
+        if t.upos in ("VERB", "AUX") and t.form[:1].isupper() and _name_as_verb(sent, t):
             sent = _name_back_to_noun(sent, t.id)
     return sent
 
@@ -493,6 +596,8 @@ def _has_subject(sent: Sentence, tid: int) -> bool:
 
 
 def _active_passive_subjects(sent: Sentence) -> Sentence:
+    if not _has(sent.tokens, "deprel", "nsubj:pass"):
+        return sent
     fix = []
     for t in sent.tokens:
         if t.deprel != "nsubj:pass" or not t.head or base(sent.token(t.head).deprel) == "acl":
@@ -538,6 +643,8 @@ def _first_main_verb(sent: Sentence, root: int) -> int | None:
 
 
 def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
+    if _none_folded_in(_HAVE, sent.tokens, "lemma"):
+        return sent
     for have in sent.tokens:
         if have.upos != "VERB" or fold(have.lemma) != "have" or have.id >= len(sent.tokens):
             continue
@@ -556,7 +663,12 @@ def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
     return sent
 
 
+_HAVE = frozenset({"have"})
+
+
 def _modifiers_read_as_complements(sent: Sentence, verbs: Container[str]) -> Sentence:
+    if not _has(sent.tokens, "base", "xcomp"):
+        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in sent.tokens:
         if t.upos != "VERB" or base(t.deprel) != "xcomp" or t.id >= len(sent.tokens):
@@ -598,7 +710,9 @@ def _verbs_on_quantities(sent: Sentence) -> Sentence:
 def _split_names(sent: Sentence) -> Sentence:
     groups: dict[tuple[int, str], list[int]] = {}
     for t in sent.tokens:
-        if t.upos == "PROPN" and base(t.deprel) in ("nsubj", "obj", "iobj", "obl"):
+        # (a capitalized noun inside a name too: "Human Rights" + "Watch")
+        name_part = t.upos == "PROPN" or t.upos == "NOUN" and t.id > 1 and t.form[:1].isupper()
+        if name_part and base(t.deprel) in ("nsubj", "obj", "iobj", "obl"):
             groups.setdefault((t.head, t.deprel), []).append(t.id)
     moves: dict[int, tuple[int, str]] = {}
     for ids in groups.values():
@@ -609,7 +723,26 @@ def _split_names(sent: Sentence) -> Sentence:
     return _moved(sent, moves)
 
 
+def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
+    """"Belgium, the former colonial power, urged ...": a second subject set off by commas right
+    after the first is the first's apposition, not the subject."""
+    moves: dict[int, tuple[int, str]] = {}
+    subjects: dict[int, list[int]] = {}
+    for t in sent.tokens:
+        if base(t.deprel) == "nsubj" and t.head:
+            subjects.setdefault(t.head, []).append(t.id)
+    for verb, (a, b, *_) in ((v, ids) for v, ids in subjects.items() if len(ids) >= 2):
+        lo, hi = min(subtree(sent, b)), max(subtree(sent, b))
+        commas = sent.token(lo - 1).form == "," and hi + 1 < verb and sent.token(hi + 1).form == ","
+        words = [i for i in subtree(sent, a) if sent.token(i).upos != "PUNCT"]
+        if commas and max(words) + 2 == lo and sent.token(b).upos == "NOUN":
+            moves[b] = (a, "appos")
+    return _moved(sent, moves)
+
+
 def _cases_inside_names(sent: Sentence) -> Sentence:
+    if not _has(sent.tokens, "base", "compound") and not _has(sent.tokens, "base", "flat"):
+        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if base(t.deprel) != "case" or not t.head:
@@ -623,6 +756,9 @@ def _cases_inside_names(sent: Sentence) -> Sentence:
 
 
 def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
+    if _none_folded_in(lang.agent_prepositions, sent.tokens, "form") \
+            and _none_folded_in(lang.agent_prepositions, sent.tokens, "lemma"):
+        return sent  # (case_of: folded forms and lemmas)
     moves: dict[int, tuple[int, str]] = {}
     for t in sent.tokens:
         if base(t.deprel) not in ("obl", "nmod") or not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
@@ -639,7 +775,8 @@ def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.reporting_verbs:
+    if not lang.reporting_verbs or not _has(sent.tokens, "base", "parataxis") \
+            or _none_folded_in(lang.reporting_verbs, sent.tokens, "lemma"):
         return sent
     fix: dict[int, dict[str, object]] = {}
     for verb in sent.tokens:
@@ -677,6 +814,24 @@ def _headline_passives(sent: Sentence, lang: Language) -> Sentence:
         fix.update((c, {"deprel": "obl:agent"}) for c, k in kids.items()
                    if base(k.deprel) == "obl" and c > verb.id and case_of(sent, c) & lang.agent_prepositions)
     return _rebuilt(sent, fix)
+
+
+def _intransitives_read_as_participles(sent: Sentence, lang: Language) -> Sentence:
+    """"Tens of thousands of people marched through Yangon": a verb with no passive, parsed as a
+    participle modifying a sentence with no main verb, is the main verb; the root's phrase is its
+    subject."""
+    root = next((t for t in sent.tokens if t.head == 0), None)
+    if root is None or root.upos not in ("NOUN", "PROPN") or not lang.intransitive_verbs:
+        return sent
+    phrase_ = subtree(sent, root.id)
+    verb = next((t for t in sent.tokens if t.upos == "VERB" and base(t.deprel) == "acl" and t.head in phrase_
+                 and fold(t.lemma) in lang.intransitive_verbs and sent.token(t.id - 1).upos != "PUNCT"), None)
+    if verb is None:
+        return sent
+    changes: dict[int, dict[str, object]] = {verb.id: {"head": 0, "deprel": "root", "feats": "Tense=Past|VerbForm=Fin"},
+                                             root.id: {"head": verb.id, "deprel": "nsubj"}}
+    changes.update((c, {"head": verb.id}) for c in sent.children(root.id) if c > verb.id)
+    return _rebuilt(sent, changes)
 
 
 def _objects_read_as_appositions(sent: Sentence) -> Sentence:

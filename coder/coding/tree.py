@@ -23,7 +23,7 @@ def base(deprel: str) -> str:
 
 def rel_matches(rel: str, wanted: str) -> bool:
     """'obl:arg' matches 'obl'; 'compound:prt' matches only 'compound:prt' or 'compound'."""
-    return rel == wanted or rel.startswith(wanted + ":")
+    return rel == wanted or rel.startswith(wanted) and rel[len(wanted):len(wanted) + 1] == ":"
 
 
 def subtree(sent: Sentence, tid: int) -> set[int]:
@@ -43,8 +43,9 @@ def case_of(sent: Sentence, tid: int) -> frozenset[str]:
     out = memo.get(tid)
     if out is None:
         found = set()
+        tokens = sent.tokens  # (tokens[c - 1] is sent.token(c), without the call: hot loops here)
         for c in sent.children(tid):
-            t = sent.token(c)
+            t = tokens[c - 1]
             if base(t.deprel) in ("case", "mark"):
                 found.add(fold(t.lemma))
                 found.add(fold(t.form))
@@ -76,10 +77,11 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
     rels = PHRASE_RELS if genitive is None else ACTOR_RELS
     out = {head: 0}
     stack = [head]
+    tokens = sent.tokens
     while stack:
         h = stack.pop()
         for c in sent.children(h):
-            t = sent.token(c)
+            t = tokens[c - 1]
             b = base(t.deprel)
             # a participle or gerund alone, or with its preposition only ("a diplomat of spying")
             bare_participle = b == "acl" and all(base(sent.token(g).deprel) in ("mark", "case")
@@ -99,15 +101,17 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
 def conjuncts(sent: Sentence, head: int) -> list[int]:
     """The head and the nominal conjuncts coordinated with it ("Moscou et Pékin")."""
     out = [head]
+    tokens = sent.tokens
     for c in sent.children(head):
-        if base(sent.token(c).deprel) == "conj" and sent.token(c).upos in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
+        if base(tokens[c - 1].deprel) == "conj" and tokens[c - 1].upos in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
             out.extend(conjuncts(sent, c))
     return out
 
 
 def depth(sent: Sentence, tid: int) -> int:
     d = 0
+    tokens = sent.tokens
     while tid and d < 200:
-        tid = sent.token(tid).head
+        tid = tokens[tid - 1].head
         d += 1
     return d

@@ -87,7 +87,7 @@ class PhraseIndex(Generic[V]):
         cost little.
         """
         ids = sorted(allowed) if allowed is not None else [t.id for t in tokens]
-        ok = set(ids)
+        ok = allowed if isinstance(allowed, (dict, set, frozenset)) else set(ids)  # (a dict: its keys)
         if memo is None:
             memo = {}
         out: list[Match[V]] = []
@@ -101,7 +101,7 @@ class PhraseIndex(Generic[V]):
                 tries = memo[key] = self._starting_at(tokens, start, use_lemma)
             if not tries:
                 continue
-            last = max(spans[-1][0] for spans in tries)
+            last = tries[0][-1][0] if len(tries) == 1 else max([spans[-1][0] for spans in tries])
             end = start
             while end < last and end + 1 in ok:
                 end += 1
@@ -129,7 +129,10 @@ class PhraseIndex(Generic[V]):
             return []  # names start at the beginning of a surface token
         text = first.form if surface is None else surface
         tries = []
-        if self._may_start(text) or surface is not None and self._may_start(first.form):
+        may = self._starts_cache.get(text)  # (_may_start's cache, read here first: most words are in it)
+        if may is None:
+            may = self._may_start(text)
+        if may or surface is not None and self._may_start(first.form):
             tries = self._scans(tokens, start, text)
         if use_lemma:
             found = self._folded.get(_folded_key(first.lemma))
@@ -146,7 +149,7 @@ class PhraseIndex(Generic[V]):
         key = (first.surface, first.form, None if nxt is None else (nxt.surface, nxt.form))
         cached = self._scan_cache.get(key)
         if cached is not None:
-            return [[(start + d, vals) for d, vals in spans] for spans in cached]
+            return [[(start + d, vals) for d, vals in spans] for spans in cached] if cached else []
         capital = text[:1].isupper()
         spans, stop, cut = self._scan(tokens, start, capital, surface=True)
         tries = [spans]
@@ -193,7 +196,7 @@ class PhraseIndex(Generic[V]):
         j = start
         while j <= len(tokens):
             tok = tokens[j - 1]
-            word = tok.text if surface else tok.form
+            word = tok.form if not surface or tok.surface is None else tok.surface  # (tok.text, inlined)
             f += _folded_key(word)
             found = folded.get(f)
             vals: list[V] = [v for v, cap in found if capital or not cap] if found else []
@@ -255,6 +258,9 @@ class WordSet(PhraseIndex[bool]):
                 or bool(self._starts) and not self._starts.isdisjoint(folded_keys))
 
 
+_NO_BITS: frozenset[int] = frozenset()
+
+
 class WordSetIndex:
     """Many word sets indexed by their keys, to tell at once which of them may hit some words
     (``WordSet.may_hit`` for all): each set is a bit, each word key the bits of its sets."""
@@ -262,6 +268,7 @@ class WordSetIndex:
     def __init__(self, sets: Iterable[WordSet]) -> None:
         self.bits: dict[WordSet, int] = {}
         self._masks: dict[tuple[str, str, str | None], int] = {}  # (form, lemma, surface) -> bits
+        self._bit_sets: dict[tuple[str, str, str | None], frozenset[int]] = {}  # the same, as bit numbers
         self._folded: dict[str, int] = {}
         self._exact: dict[str, int] = {}
         for ws in sets:
@@ -286,14 +293,45 @@ class WordSetIndex:
         return out
 
     def _word_mask(self, form: str, lemma: str, surface: str | None) -> int:
-        keys, e = _word_keys(form, lemma, surface)
-        out = self._exact.get(e, 0)
-        for k in keys:
-            out |= self._folded.get(k, 0)
+        out = self._bits_of_word(form, lemma, surface)
         if len(self._masks) >= _CACHE_SIZE:
             self._masks.clear()
         self._masks[(form, lemma, surface)] = out
         return out
+
+    def _bits_of_word(self, form: str, lemma: str, surface: str | None) -> int:
+        keys, e = _word_keys(form, lemma, surface)
+        out = self._exact.get(e, 0)
+        for k in keys:
+            out |= self._folded.get(k, 0)
+        return out
+
+    def bit_set(self, tokens: Iterable[Token]) -> set[int]:
+        """``mask`` as the set of its bit numbers: testing a few bits of a set costs less than
+        masking a long integer."""
+        out: set[int] = set()
+        cache = self._bit_sets
+        for t in tokens:
+            key = (t.form, t.lemma, t.surface)
+            found = cache.get(key)
+            if found is None:
+                m = self._bits_of_word(t.form, t.lemma, t.surface)
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                found = cache[key] = frozenset(i for i in range(m.bit_length()) if m >> i & 1) if m else _NO_BITS
+            if found:
+                out |= found
+        return out
+
+    def bits_of(self, sets: Iterable[WordSet]) -> frozenset[int] | None:
+        """``mask_of`` as a set of bit numbers."""
+        out = set()
+        for ws in sets:
+            bit = self.bits.get(ws)
+            if bit is None:
+                return None
+            out.add(bit)
+        return frozenset(out)
 
     def mask_of(self, sets: Iterable[WordSet]) -> int | None:
         """The bits of some sets; None if one of them is not indexed."""
