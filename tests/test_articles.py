@@ -25,6 +25,13 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     # the end of an operation is no operation
     ("en", "2019-10-20", "Ankara announced the end of the military operation in northern Syria.",
      [("TURGOV", "010", "-")], [("SYRMIL", "190", "-"), ("TURMIL", "190", "-")]),
+    # a visit put off or cancelled is no visit
+    ("fr", "2023-03-24", "La visite du roi Charles III en France, prévue dimanche, a été reportée.",
+     [], [("GBRGOV", "042", "FRA"), ("GBR", "042", "FRA")]),
+    ("en", "2023-03-24", "The British king's state visit to France was postponed because of the protests.",
+     [], [("GBRGOV", "042", "FRA")]),
+    ("en", "2023-03-24", "Japan cancelled the Chinese foreign minister's visit to Tokyo.",
+     [], [("CHNGOV", "042", "JPNGOV")]),
     # a town discussed is a topic: the two callers are each other's targets
     ("en", "2017-06-20", "Merkel and Macron discussed Mosul by telephone on Monday.",
      [("DEUGOV", "041", "FRAGOV"), ("FRAGOV", "041", "DEUGOV")], [("DEUGOV", "041", "IRQ")]),

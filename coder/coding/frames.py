@@ -261,10 +261,10 @@ class FrameBuilder:
 
     def _terminated(self, tid: int) -> bool:
         """An event noun whose end is what is reported: "la fin des opérations militaires", "an
-        end to the bombing", "ended its offensive" (its head is a terminative word; "the strike
-        ended on Monday" still reports a strike)."""
+        end to the bombing", "ended its offensive", "la visite a été reportée" (its head is a
+        terminative word; "the strike ended on Monday" still reports a strike)."""
         tok = self.sent.token(tid)
-        return bool(tok.head) and base(tok.deprel) in ("nmod", "obj") \
+        return bool(tok.head) and (base(tok.deprel) in ("nmod", "obj") or tok.deprel == "nsubj:pass") \
             and fold(self.sent.token(tok.head).lemma) in self.lang.terminative_words
 
     def _complement_of_noun(self, tid: int) -> bool:
