@@ -33,7 +33,8 @@ def _pipeline(args: argparse.Namespace):
         cache = args.cache
     return Pipeline(load_dictionaries(args.dictionaries), models=args.models, cache=cache, device=args.device,
                     batch_size=args.batch_size, context=not getattr(args, "no_context", False),
-                    require_target=getattr(args, "require_target", False))
+                    require_target=getattr(args, "require_target", False),
+                    groups_in_codes=getattr(args, "groups_in_codes", False))
 
 
 def cmd_code(args: argparse.Namespace) -> int:
@@ -134,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--date", help="story date YYYY-MM-DD for inputs without one")
     p.add_argument("--require-target", action="store_true", help="drop events with no identified target")
     p.add_argument("--no-context", action="store_true", help="do not give country-less agents the story's country")
+    p.add_argument("--groups-in-codes", action="store_true",
+                   help="write armed groups' known group inside the actor code (PSEREBHMS), not only in *_group")
     p.add_argument("--graph", metavar="GRAPH", help="also write the actor graph (.graphml, .gexf, .json, .csv)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--append", action="store_true", help="keep the events already in OUT, except those of the "

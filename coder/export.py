@@ -226,7 +226,9 @@ def _with_groups(events: pd.DataFrame) -> pd.DataFrame:
         return events
     events = events.copy()
     for c in cols:
-        events[c] = events[c].fillna("") + events[f"{c}_group"].fillna("")
+        code, group = events[c].fillna(""), events[f"{c}_group"].fillna("")
+        inside = [bool(g) and x.endswith(g) for x, g in zip(code, group, strict=True)]  # (--groups-in-codes)
+        events[c] = code.where(inside, code + group)
     return events
 
 

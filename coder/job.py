@@ -49,6 +49,7 @@ def fingerprint(inputs: list[str], pipe: Pipeline, lang: str | None, date: str |
     meta = pipe.metadata()
     return {"inputs": input_files(inputs), "lang": lang, "date": date, "chunk": opts.chunk, "append": opts.append,
             "context": pipe.context, "require_target": pipe.require_target,
+            "groups_in_codes": pipe.groups_in_codes,
             "dictionaries_hash": meta["dictionaries_hash"], "models": meta["models"],
             "coder_version": meta["coder_version"]}
 

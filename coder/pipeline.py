@@ -38,6 +38,8 @@ class Pipeline:
     whose source stays country-less (coder.coding.context); ``keep_unknown`` keeps those events
     (and country-less targets) after filling, as `coder dict check` does for examples.
     ``require_target``: drop events whose target could not be identified.
+    ``groups_in_codes``: write an armed group's known group inside its actor code (``PSEREBHMS``,
+    CAMEO-manual style) instead of apart (``PSEREB`` + ``source_group`` ``HMS``, GDELT/Phoenix style).
     ``threads``: torch threads when Stanza runs in this process (None: torch's default).
     A Pipeline pickles as its options and dictionaries: the copy builds its own (lazy) parser,
     which is how worker processes get theirs (see coder.runner).
@@ -51,6 +53,7 @@ class Pipeline:
     context: bool = True
     keep_unknown: bool = False
     require_target: bool = False
+    groups_in_codes: bool = False
     threads: int | None = None
 
     def __post_init__(self) -> None:
@@ -155,7 +158,7 @@ class Pipeline:
             events = code_parsed_story(ps, lex, self.context, self.keep_unknown)
             if self.require_target:
                 events = [e for e in events if e.target is not None]
-            rows = rows_for(ps, events)
+            rows = rows_for(ps, events, self.groups_in_codes)
         except Exception as e:  # noqa: BLE001 - one broken story never kills a run
             log.exception("coding failed for story %s", ps.story.id)
             stats.rejects.append(Reject(str(ps.story.meta.get("file", "<input>")), None, ps.story.id,

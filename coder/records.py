@@ -56,17 +56,20 @@ def event_id(story_id: str, e: CodedEvent) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def _actor_cols(prefix: str, a: Actor | None) -> dict:
+def _actor_cols(prefix: str, a: Actor | None, group_in_code: bool = False) -> dict:
     if a is None:
         return {prefix: "", f"{prefix}_country": "", f"{prefix}_agent": "", f"{prefix}_group": "", f"{prefix}_text": "",
                 f"{prefix}_start": None, f"{prefix}_end": None}
     country, agent = cameo.split_actor(a.code)
-    return {prefix: a.code, f"{prefix}_country": country, f"{prefix}_agent": agent, f"{prefix}_group": a.group,
+    code = a.code + a.group if group_in_code else a.code
+    return {prefix: code, f"{prefix}_country": country, f"{prefix}_agent": agent, f"{prefix}_group": a.group,
             f"{prefix}_text": a.text,
             f"{prefix}_start": a.start, f"{prefix}_end": a.end}
 
 
-def rows_for(ps: ParsedStory, events: Iterable[CodedEvent]) -> list[dict]:
+def rows_for(ps: ParsedStory, events: Iterable[CodedEvent], groups_in_codes: bool = False) -> list[dict]:
+    """Event records; ``groups_in_codes``: an armed group's known group inside its actor code too
+    (``PSEREBHMS``; ``*_group`` still gives it)."""
     from datetime import date
 
     from coder import __version__
@@ -83,8 +86,8 @@ def rows_for(ps: ParsedStory, events: Iterable[CodedEvent]) -> list[dict]:
             "pattern_id": e.pattern.id, "verb_index": e.pred,
             "sentence": ps.sentences[e.sentence].text, "coder_version": __version__,
         }
-        row.update(_actor_cols("source", e.source))
-        row.update(_actor_cols("target", e.target))
+        row.update(_actor_cols("source", e.source, groups_in_codes))
+        row.update(_actor_cols("target", e.target, groups_in_codes))
         out.append(row)
     return out
 

@@ -126,6 +126,8 @@ def test_armed_group_codes_get_their_known_group_back(tmp_path):
                       row("e2", "s1", None, "ISRMIL", "PSEREB", "190", target_group="")])
     df = convert(table.to_pandas(), "gdelt")
     assert df["Actor2Code"].tolist() == ["PSEREBHMS", "PSEREB"]
+    inside = to_table([row("e1", "s1", None, "ISRMIL", "PSEREBHMS", "190", target_group="HMS")])  # --groups-in-codes
+    assert convert(inside.to_pandas(), "gdelt")["Actor2Code"].tolist() == ["PSEREBHMS"]
     assert df["Actor2KnownGroupCode"].tolist() == ["HMS", ""]
     assert df["Actor2CountryCode"].tolist() == ["PSE", "PSE"]
 

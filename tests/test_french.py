@@ -120,3 +120,12 @@ def test_explain_names_the_known_group(pipeline):
 
     out = explain_text(pipeline, "Les talibans ont attaqué un poste de police à Kandahar.", "fr", "2019-05-02")
     assert "known group TAL" in out and "AFGREB 190" in out
+
+
+def test_groups_in_codes_option(models):
+    from coder.dictionaries import load_dictionaries
+    from coder.pipeline import Pipeline
+
+    pipe = Pipeline(load_dictionaries(None), models=models, groups_in_codes=True)
+    t = pipe.code_table([Story("t", "Les talibans ont attaqué un poste de police à Kandahar.", "2019-05-02", "fr")])
+    assert [(r["source"], r["source_group"]) for r in t.to_pylist()] == [("AFGREBTAL", "TAL")]
