@@ -125,12 +125,11 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
 
         def places() -> set[str]:
             if not scanned:
-                scanned.append({c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []))}
-                               | {_country(a) for e in events for a in (e.source, e.target) if a is not None and a.place})
+                scanned.append(_story_places(sentences, lex, by_sent) | _place_actors(events))
             return scanned[0]
         out = []
         for i, evs in sorted(by_sent.items()):
-            if any(a is not None and a.needs_country for e in evs for a in (e.source, e.target)):
+            if _country_less(evs):
                 if i < len(sentences):
                     evs = [_moved_forces(_possessed(e, evs, sentences[i])) for e in evs]
                     evs = [_speakers_own(e, evs, sentences[i], lex) for e in evs]
@@ -139,7 +138,7 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                 if country:
                     evs = _fill(evs, country, "sentence place")
                 else:
-                    here = {_country(a) for e in evs for a in (e.source, e.target) if a is not None and a.place}
+                    here = _place_actors(evs)
                     evs = [_counterpart(e, places, here) for e in evs]
                     if country := actors_country(evs):
                         # (not "the regime" of a sentence whose only actors are its critics)
@@ -147,12 +146,26 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                                     skip=lambda a, s=sentences[i]: _regime(a, s, lex))
             out.extend(evs)
         events = out
-        if any(a is not None and a.needs_country for e in events for a in (e.source, e.target)):
-            scenes = {c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []), SCENE_KINDS)}
-            events = _fill_popular(events, scenes | {_country(a) for e in events for a in (e.source, e.target)
-                                                     if a is not None and a.place})
+        if _country_less(events):
+            events = _fill_popular(events, _story_places(sentences, lex, by_sent, SCENE_KINDS) | _place_actors(events))
     country = story_country(events)
     return _fill(events, country, "story context") if country else events
+
+
+def _country_less(events: list[CodedEvent]) -> bool:
+    """Whether some side of the events still has no country."""
+    return any(a is not None and a.needs_country for e in events for a in (e.source, e.target))
+
+
+def _place_actors(events: list[CodedEvent]) -> set[str]:
+    """The countries of the towns and regions standing as the events' sides."""
+    return {_country(a) for e in events for a in (e.source, e.target) if a is not None and a.place}
+
+
+def _story_places(sentences: list[Sentence], lex: Lexicon, by_sent: dict[int, list[CodedEvent]],
+                  kinds: tuple[str, ...] = PLACE_KINDS) -> set[str]:
+    """The countries named as places in the story's sentences, outside each one's events."""
+    return {c for i, s in enumerate(sentences) for c in place_countries(s, lex, by_sent.get(i, []), kinds)}
 
 
 def _fill_popular(events: list[CodedEvent], story_places: set[str]) -> list[CodedEvent]:
@@ -161,13 +174,7 @@ def _fill_popular(events: list[CodedEvent], story_places: set[str]) -> list[Code
     Syrian, even when only Moscow and the UN speak)."""
     if len(story_places) != 1:
         return events
-    country = next(iter(story_places))
-
-    def fix(a: Actor | None) -> Actor | None:
-        return a.with_country(country, ("story place",)) if a is not None and a.needs_country \
-            and a.code[:3] in POPULAR_AGENTS else a
-
-    return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
+    return _fill(events, next(iter(story_places)), "story place", skip=lambda a: a.code[:3] not in POPULAR_AGENTS)
 
 
 def _regime(a: Actor, sent: Sentence, lex: Lexicon) -> bool:

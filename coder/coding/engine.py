@@ -251,7 +251,6 @@ class SentenceCoder:
                 att.tried.append((p.id, why))
                 if not ok:
                     continue
-                consumed.update(used)
                 # the verbs of a clause that a condition read ("blocked roads to press the
                 # government to curb imports") are part of this event, not events of their own
                 consumed.update(i for u in used if base(sent.token(u).deprel) in CLAUSE_RELS
@@ -261,7 +260,7 @@ class SentenceCoder:
                 if p.code[:2] in FORCE_ROOTS:
                     consumed.update(_consequences(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
-                consumed.update(used)  # (with the participle of an instrument that gave the source)
+                consumed.update(used)  # (_events may add the participle of an instrument that gave the source)
                 if att.events and self._purpose_of_same(sent, tid, att.events, attempts):
                     att.events = []
                     att.tried[-1] = (p.id, "matched, but the purpose of its governor's event of the same kind")

@@ -434,14 +434,22 @@ def _bare_time_object(sent: Sentence, t: Token) -> bool:
         base(sent.token(c).deprel) in ("compound", "nmod", "flat") for c in sent.children(t.id))
 
 
-def _comma_lists(sent: Sentence) -> Sentence:
+def _subjects_by_head(sent: Sentence) -> dict[int, list[int]] | None:
+    """Each head's subjects, in sentence order; None when no head can have two (a quick test)."""
     if _deprels(sent.tokens).count("nsubj") < 2:
-        return sent  # (a quick test: two subjects at least)
-    moves: dict[int, tuple[int, str]] = {}
-    subjects: dict[int, list[int]] = {}  # head -> its subjects, in sentence order
+        return None
+    subjects: dict[int, list[int]] = {}
     for t in sent.tokens:
         if 0 <= t.head <= len(sent.tokens) and base(t.deprel) == "nsubj":
             subjects.setdefault(t.head, []).append(t.id)
+    return subjects
+
+
+def _comma_lists(sent: Sentence) -> Sentence:
+    subjects = _subjects_by_head(sent)
+    if subjects is None:
+        return sent
+    moves: dict[int, tuple[int, str]] = {}
     for _, subs in sorted(subjects.items()):
         for a, b in zip(subs, subs[1:], strict=False):
             end_a, start_b = max(subtree(sent, a)), min(subtree(sent, b))
@@ -726,12 +734,11 @@ def _split_names(sent: Sentence) -> Sentence:
 def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
     """"Belgium, the former colonial power, urged ...": a second subject set off by commas right
     after the first is the first's apposition, not the subject."""
+    subjects = _subjects_by_head(sent)
+    if subjects is None:
+        return sent
     moves: dict[int, tuple[int, str]] = {}
-    subjects: dict[int, list[int]] = {}
-    for t in sent.tokens:
-        if base(t.deprel) == "nsubj" and t.head:
-            subjects.setdefault(t.head, []).append(t.id)
-    for verb, (a, b, *_) in ((v, ids) for v, ids in subjects.items() if len(ids) >= 2):
+    for verb, (a, b, *_) in ((v, ids) for v, ids in subjects.items() if v and len(ids) >= 2):
         lo, hi = min(subtree(sent, b)), max(subtree(sent, b))
         commas = sent.token(lo - 1).form == "," and hi + 1 < verb and sent.token(hi + 1).form == ","
         words = [i for i in subtree(sent, a) if sent.token(i).upos != "PUNCT"]
