@@ -267,8 +267,7 @@ class WordSetIndex:
 
     def __init__(self, sets: Iterable[WordSet]) -> None:
         self.bits: dict[WordSet, int] = {}
-        self._masks: dict[tuple[str, str, str | None], int] = {}  # (form, lemma, surface) -> bits
-        self._bit_sets: dict[tuple[str, str, str | None], frozenset[int]] = {}  # the same, as bit numbers
+        self._bit_sets: dict[tuple[str, str, str | None], frozenset[int]] = {}  # (form, lemma, surface) -> bits
         self._folded: dict[str, int] = {}
         self._exact: dict[str, int] = {}
         for ws in sets:
@@ -280,26 +279,8 @@ class WordSetIndex:
             for k in ws._single_exact:
                 self._exact[k] = self._exact.get(k, 0) | 1 << bit
 
-    def mask(self, tokens: Iterable[Token]) -> int:
-        """The bits of the indexed sets whose ``may_hit`` is true for the keys of these words
-        (see ``region_keys``)."""
-        out = 0
-        masks = self._masks
-        for t in tokens:
-            m = masks.get((t.form, t.lemma, t.surface))
-            if m is None:
-                m = self._word_mask(t.form, t.lemma, t.surface)
-            out |= m
-        return out
-
-    def _word_mask(self, form: str, lemma: str, surface: str | None) -> int:
-        out = self._bits_of_word(form, lemma, surface)
-        if len(self._masks) >= _CACHE_SIZE:
-            self._masks.clear()
-        self._masks[(form, lemma, surface)] = out
-        return out
-
     def _bits_of_word(self, form: str, lemma: str, surface: str | None) -> int:
+        """The sets that may hit one word, as an integer with their bits set."""
         keys, e = _word_keys(form, lemma, surface)
         out = self._exact.get(e, 0)
         for k in keys:
@@ -307,8 +288,9 @@ class WordSetIndex:
         return out
 
     def bit_set(self, tokens: Iterable[Token]) -> set[int]:
-        """``mask`` as the set of its bit numbers: testing a few bits of a set costs less than
-        masking a long integer."""
+        """The bits (numbers) of the indexed sets whose ``may_hit`` is true for the keys of these
+        words (see ``region_keys``); testing a few numbers in a set costs less than masking a long
+        integer."""
         out: set[int] = set()
         cache = self._bit_sets
         for t in tokens:
@@ -324,7 +306,7 @@ class WordSetIndex:
         return out
 
     def bits_of(self, sets: Iterable[WordSet]) -> frozenset[int] | None:
-        """``mask_of`` as a set of bit numbers."""
+        """The bits of some sets; None if one of them is not indexed."""
         out = set()
         for ws in sets:
             bit = self.bits.get(ws)
@@ -333,15 +315,6 @@ class WordSetIndex:
             out.add(bit)
         return frozenset(out)
 
-    def mask_of(self, sets: Iterable[WordSet]) -> int | None:
-        """The bits of some sets; None if one of them is not indexed."""
-        out = 0
-        for ws in sets:
-            bit = self.bits.get(ws)
-            if bit is None:
-                return None
-            out |= 1 << bit
-        return out
 
 
 def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozenset[str], frozenset[str]]:
