@@ -113,12 +113,12 @@ class Language:
     hypothetical_markers: frozenset[str] = frozenset()  # "if", "si": the clause is a condition
     negating_verbs: frozenset[str] = frozenset()  # "refrain", "renoncer": their complement did not happen
     allegation_verbs: frozenset[str] = frozenset()  # "accuse", "nier": their complement is not coded
-    time_words: frozenset[str] = frozenset()
-    subordinators: frozenset[str] = frozenset()
-    unaccusative_verbs: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()  # "mardi", "Tuesday": never the head of a verb's arguments
+    subordinators: frozenset[str] = frozenset()  # "as", "comme": never the case of a verb's oblique
+    unaccusative_verbs: frozenset[str] = frozenset()  # "parvenir": "sont parvenus" is not a passive
     headline_passive_verbs: frozenset[str] = frozenset()  # "kill": "Five soldiers killed in ambush" is passive
     reporting_verbs: frozenset[str] = frozenset()  # "déclarer": "..., a déclaré X" has X as its subject
-    theme_prepositions: frozenset[str] = frozenset()
+    theme_prepositions: frozenset[str] = frozenset()  # "of": an event noun's "of" phrase is its object
     allegiance_adjectives: frozenset[str] = frozenset()  # "loyal": "forces loyal to X" are X's
     verb_particles: frozenset[str] = frozenset()  # "down": "turned down the request" is no oblique
     foreign_adjectives: frozenset[str] = frozenset()  # "foreign": "foreign troops" get no country from context
@@ -127,7 +127,7 @@ class Language:
     reciprocal_verbs: frozenset[str] = frozenset()  # "trade": coordinated subjects "traded fire" with each other
     holder_participles: frozenset[str] = frozenset()  # "held": "rebel-held districts" are the rebels'
     reciprocal_pronouns: tuple[tuple[str, ...], ...] = ()  # ("each", "other"): coordinated subjects act on each other
-    leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition  # "of": an event noun's "of" phrase is its object  # "parvenir": "sont parvenus" is not a passive  # "as", "comme": never the case of a verb's oblique  # "mardi", "Tuesday": never the head of a verb's arguments
+    leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition
     place_prepositions: frozenset[str] = frozenset()  # "à": "à Alep" says where, not to whom
     quantity_nouns: frozenset[str] = frozenset()  # "centaines": "des centaines de civils" names the civilians
     stative_verbs: frozenset[str] = frozenset()  # "soutenir": "les séparatistes soutenus par Moscou" is a state

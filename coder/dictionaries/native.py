@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,11 @@ def _valid_date(s: str) -> bool:
         return False
 
 
+# The language.yaml keys that are plain lists of words, folded: every frozenset field of Language
+# but the moods (UD feature values, kept as written).
+_WORD_SETS = tuple(f.name for f in fields(Language) if f.type == "frozenset[str]" and f.name != "hypothetical_moods")
+
+
 def _load_language(b: _Builder, path: Path, lang: str) -> Language:
     data = load_yaml(path).data or {}
     if not isinstance(data, dict):
@@ -164,45 +170,11 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
 
     return Language(
         code=str(data.get("language") or lang),
-        negation=frozenset(words("negation")),
         target_prepositions=tuple(words("target_prepositions")),
-        agent_prepositions=frozenset(words("agent_prepositions")),
-        genitive_prepositions=frozenset(words("genitive_prepositions")),
-        hypothetical_auxiliaries=frozenset(words("hypothetical_auxiliaries")),
         hypothetical_moods=frozenset(str(x) for x in data.get("hypothetical_moods") or []),
-        light_verbs=frozenset(words("light_verbs")),
-        stopwords=frozenset(words("stopwords")),
-        negating_markers=frozenset(words("negating_markers")),
-        hypothetical_markers=frozenset(words("hypothetical_markers")),
-        negating_verbs=frozenset(words("negating_verbs")),
-        allegation_verbs=frozenset(words("allegation_verbs")),
-        time_words=frozenset(words("time_words")),
-        subordinators=frozenset(words("subordinators")),
-        unaccusative_verbs=frozenset(words("unaccusative_verbs")),
-        reporting_verbs=frozenset(words("reporting_verbs")),
-        headline_passive_verbs=frozenset(words("headline_passive_verbs")),
-        theme_prepositions=frozenset(words("theme_prepositions")),
         leader_suffixes=tuple(words("leader_suffixes")),
-        allegiance_adjectives=frozenset(words("allegiance_adjectives")),
-        holder_participles=frozenset(words("holder_participles")),
-        reciprocal_verbs=frozenset(words("reciprocal_verbs")),
-        place_adverbs=frozenset(words("place_adverbs")),
-        place_nouns=frozenset(words("place_nouns")),
-        foreign_adjectives=frozenset(words("foreign_adjectives")),
-        verb_particles=frozenset(words("verb_particles")),
         reciprocal_pronouns=tuple(tuple(w.split()) for w in words("reciprocal_pronouns")),
-        quantity_nouns=frozenset(words("quantity_nouns")),
-        place_prepositions=frozenset(words("place_prepositions")),
-        stative_verbs=frozenset(words("stative_verbs")),
-        targeting_verbs=frozenset(words("targeting_verbs")),
-        former_markers=frozenset(words("former_markers")),
-        terminative_words=frozenset(words("terminative_words")),
-        attribution_prepositions=frozenset(words("attribution_prepositions")),
-        anaphoric_titles=frozenset(words("anaphoric_titles")),
-        intent_verbs=frozenset(words("intent_verbs")),
-        intransitive_verbs=frozenset(words("intransitive_verbs")),
-        foreign_government_words=frozenset(words("foreign_government_words")),
-        comitative_prepositions=frozenset(words("comitative_prepositions")),
+        **{name: frozenset(words(name)) for name in _WORD_SETS},
         discards=tuple(dict.fromkeys(discard_key(str(x)) for x in data.get("discards") or [] if discard_key(str(x)))),
         story_discards=tuple(dict.fromkeys(
             discard_key(str(x)) for x in data.get("story_discards") or [] if discard_key(str(x)))),
