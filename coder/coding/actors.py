@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from coder.cameo import split_group
 from coder.coding.tree import base, case_of, conjuncts, phrase
 from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
 from coder.doc import Sentence
+from coder.evolve import evolve
 from coder.text import fold
 
 # CAMEO civilians: the agent of people named only by their nationality and a number.
@@ -37,7 +38,7 @@ class Actor:
         if self.foreign:
             return self
         code, group = split_group(country + self.code)
-        return replace(self, code=code, group=group or self.group, needs_country=False, refs=self.refs + why)
+        return evolve(self, code=code, group=group or self.group, needs_country=False, refs=self.refs + why)
 
 
 @dataclass(slots=True)
@@ -237,7 +238,7 @@ class ActorResolver:
             country_hit = next(iter(sorted(countries + full + places, key=lambda h: h.depth)), None)
             if country_hit is None:
                 agent = self._actor(a.agent.agent, head, used, needs_country=True)
-                return replace(agent, foreign=True) if agent and self._foreign(ids, a) else agent
+                return evolve(agent, foreign=True) if agent and self._foreign(ids, a) else agent
             ccode = self._country_of(country_hit)
             if ccode and (self._possessed_elsewhere(a, country_hit) or self._former(a)):
                 return self._actor(ccode, head, [country_hit])
@@ -259,7 +260,7 @@ class ActorResolver:
             elif a.actor.kind == "adjective" and self._counted_people(a.start, head):
                 code += PEOPLE_AGENT
         actor = self._actor(code, head, used)
-        return replace(actor, place=True) if actor and a.actor.kind == "place" and len(used) == 1 else actor
+        return evolve(actor, place=True) if actor and a.actor.kind == "place" and len(used) == 1 else actor
 
     def _foreign(self, ids: dict[int, int], agent: _Hit) -> bool:
         """Whether a foreign adjective outside the agent's own words marks the phrase ("foreign

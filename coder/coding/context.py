@@ -37,7 +37,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 
 from coder.cameo import split_actor
 from coder.coding.actors import Actor
@@ -45,6 +44,7 @@ from coder.coding.engine import CodedEvent, reciprocal
 from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Lexicon
 from coder.doc import Sentence
+from coder.evolve import evolve
 from coder.text import fold
 
 
@@ -61,7 +61,7 @@ def _fill(events: list[CodedEvent], country: str, why: str, targets: bool = True
 
     def filled(e: CodedEvent) -> CodedEvent:
         source, target = fix(e.source), fix(e.target) if targets else e.target
-        return e if source is e.source and target is e.target else replace(e, source=source, target=target)
+        return e if source is e.source and target is e.target else evolve(e, source=source, target=target)
 
     return [filled(e) for e in events]
 
@@ -196,7 +196,7 @@ def _speakers_own(e: CodedEvent, evs: list[CodedEvent], sent: Sentence, lex: Lex
         said = {t for c in sent.children(s.pred) if base(sent.token(c).deprel) == "ccomp"
                 for t in subtree(sent, c)}
         if e.pred in said:
-            return replace(e, source=e.source.with_country(country, ("speaker's country",)))
+            return evolve(e, source=e.source.with_country(country, ("speaker's country",)))
     return e
 
 
@@ -220,10 +220,10 @@ def _anaphora(e: CodedEvent, sent: Sentence, lex: Lexicon, earlier: list[CodedEv
         if codes and (not plural or len(codes) > 1):
             break
     codes = codes[:2 if plural else 1]
-    out = [replace(e, source=s.with_country(c, ("earlier official",))) for c in codes] or [e]
+    out = [evolve(e, source=s.with_country(c, ("earlier official",))) for c in codes] or [e]
     if len(out) == 2 and e.target is None and reciprocal(e.code):
         # "the two presidents signed an agreement": each with the other
-        out = [replace(a, target=b.source) for a, b in ((out[0], out[1]), (out[1], out[0]))]
+        out = [evolve(a, target=b.source) for a, b in ((out[0], out[1]), (out[1], out[0]))]
     return out
 
 
@@ -291,9 +291,9 @@ def _counterpart(e: CodedEvent, story_places: Callable[[], set[str]], here: set[
             return e
         country = next(iter(where))
     if s.needs_country and country:
-        return replace(e, source=s.with_country(country, ("event counterpart",)))
+        return evolve(e, source=s.with_country(country, ("event counterpart",)))
     if t.needs_country and country:
-        return replace(e, target=t.with_country(country, ("event counterpart",)))
+        return evolve(e, target=t.with_country(country, ("event counterpart",)))
     return e
 
 
@@ -309,7 +309,8 @@ def _possessed(e: CodedEvent, evs: list[CodedEvent], sent: Sentence) -> CodedEve
                                              and _governs(sent, g.pred, e.pred)), "")
         return a.with_country(country, ("possessive",)) if country else a
 
-    return replace(e, source=owner(e.source, None), target=owner(e.target, e.source))
+    source, target = owner(e.source, None), owner(e.target, e.source)
+    return e if source is e.source and target is e.target else evolve(e, source=source, target=target)
 
 
 def _governs(sent: Sentence, head: int, tid: int) -> bool:
@@ -341,7 +342,7 @@ def _moved_forces(e: CodedEvent) -> CodedEvent:
     if t is None or not t.needs_country or t.code != "MIL" or not e.code.startswith(OWN_FORCES_CODES):
         return e
     country = _country(e.source)
-    return replace(e, target=t.with_country(country, ("own forces",))) if country else e
+    return evolve(e, target=t.with_country(country, ("own forces",))) if country else e
 
 
 def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexicon) -> list[CodedEvent]:
@@ -353,7 +354,7 @@ def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexi
             continue
         # a context fill that gives both sides the same code names no target (no actor targets itself)
         if e.target is not None and (e.target.needs_country or _own_forces(e) or e.target.code == e.source.code):
-            e = replace(e, target=None)
+            e = evolve(e, target=None)
         # one event per triple and sentence: "Speaking in Tokyo, Putin said" is one statement
         key = (e.sentence, e.source.code, e.code, e.target.code if e.target else "")
         if key not in seen:

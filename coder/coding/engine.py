@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coder.cameo import event_type
@@ -13,6 +13,7 @@ from coder.coding.tree import base, case_of, conjuncts, depth, nested_agents, ph
 from coder.dictionaries.model import Constraint, Lexicon, Pattern
 from coder.dictionaries.phrases import WordSet, WordSetIndex, region_keys
 from coder.doc import ParsedStory, Sentence
+from coder.evolve import evolve
 from coder.text import fold
 
 CLAUSE_RELS = ("xcomp", "ccomp", "advcl", "csubj")
@@ -90,6 +91,7 @@ class SentenceCoder:
         self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
         self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
         self._needs: dict[int, frozenset[int] | None] = {}  # id(pattern) -> bits of its conditions' words
+        self._list_needs: dict[int, tuple[frozenset[int] | None, ...]] = {}  # id(a list in _by_word) -> its needs
         self._in_sentence: set[int] | None = None  # per sentence (see explain): its condition words' bits
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
 
@@ -97,11 +99,14 @@ class SentenceCoder:
         """The bits (see WordSetIndex, as a set of bit numbers) of the condition words that may
         occur in the sentence."""
         if self._in_sentence is None:
-            if self._word_sets is None:
-                self._word_sets = WordSetIndex(c.words for p in self.lex.all_patterns()
-                                               for c in (*p.with_, *p.without) if c.words is not None)
-            self._in_sentence = self._word_sets.bit_set(sent.tokens)
+            self._in_sentence = self._word_set_index().bit_set(sent.tokens)
         return self._in_sentence
+
+    def _word_set_index(self) -> WordSetIndex:
+        if self._word_sets is None:
+            self._word_sets = WordSetIndex(c.words for p in self.lex.all_patterns()
+                                           for c in (*p.with_, *p.without) if c.words is not None)
+        return self._word_sets
 
     def _may_occur(self, sent: Sentence, words: WordSet) -> bool:
         """False when none of a condition's words is in the sentence (cheap: the sentence's words
@@ -116,23 +121,28 @@ class SentenceCoder:
     def _possible(self, sent: Sentence, p: Pattern, bits: set[int]) -> bool:
         """False when some condition of a pattern cannot hold: its words are not in the sentence
         (``bits``: see ``_sentence_words``)."""
-        need = self._needs.get(id(p), -1)
-        if need == -1:
-            need = self._needs[id(p)] = self._word_sets.bits_of(c.words for c in p.with_ if c.words is not None)
+        need = self._need(p)
         if need is None:
             return all(c.words is None or self._may_occur(sent, c.words) for c in p.with_)
         return need <= bits
 
+    def _need(self, p: Pattern) -> frozenset[int] | None:
+        """The bits of the words of a pattern's conditions (None: some are not indexed)."""
+        need = self._needs.get(id(p), -1)
+        if need == -1:
+            need = self._needs[id(p)] = self._word_set_index().bits_of(
+                c.words for c in p.with_ if c.words is not None)
+        return need
+
     def _possible_ones(self, sent: Sentence, patterns: list[Pattern]) -> list[Pattern]:
-        """The patterns whose conditions may hold (``_possible``; its usual case inlined)."""
+        """The patterns whose conditions may hold (``_possible``; its usual case inlined, with the
+        needs of a word's cached list computed once)."""
         bits = self._sentence_words(sent)
-        needs = self._needs
-        out = []
-        for p in patterns:
-            need = needs.get(id(p), -1)
-            if need <= bits if need is not None and need != -1 else self._possible(sent, p, bits):
-                out.append(p)
-        return out
+        needs = self._list_needs.get(id(patterns))
+        if needs is None:  # (a list made for this sentence: multi-word keys)
+            needs = tuple(map(self._need, patterns))
+        return [p for p, need in zip(patterns, needs, strict=True)
+                if (need <= bits if need is not None else self._possible(sent, p, bits))]
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
@@ -150,6 +160,8 @@ class SentenceCoder:
                              reverse=True)
             cached = self._by_word[(nominal, t.lemma, t.form)] = (
                 singles, [p for p in found if p.multi_keys], lemma, form)
+            if singles:
+                self._list_needs[id(singles)] = tuple(map(self._need, singles))
         singles, multis, lemma, form = cached
         if not multis:
             return singles
@@ -624,7 +636,7 @@ class SentenceCoder:
                 if agent.needs_country and len(country.code) == 3 and not country.needs_country:
                     lo2, hi2 = min(best.start, other.start), max(best.end, other.end)
                     text = " ".join(t.text for t in sent.tokens[lo2 - 1:hi2] if t.text)
-                    best = replace(agent.with_country(country.code, ()), start=lo2, end=hi2, text=text,
+                    best = evolve(agent.with_country(country.code, ()), start=lo2, end=hi2, text=text,
                                    refs=country.refs + agent.refs)
         return [best]
 
@@ -735,10 +747,18 @@ def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:
     """The first discard phrase (folded words) found as whole words in a text, or None."""
     if not phrases:
         return None
+    folded = fold(text)
+    if not any(all(w in folded for w in words) for words in _split_phrases(phrases)):
+        return None  # (a quick test: a phrase's words are parts of the folded text)
     from coder.dictionaries.native import discard_key
 
     padded = f" {discard_key(text)} "
     return next((d for d in phrases if f" {d} " in padded), None)
+
+
+@lru_cache(maxsize=64)
+def _split_phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(d.split(" ")) for d in phrases)
 
 
 def coder_for(lex: Lexicon) -> SentenceCoder:

@@ -135,13 +135,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
 from operator import attrgetter
 from typing import Any
 
 from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language, Lexicon
 from coder.doc import Sentence, Token
+from coder.evolve import evolve
 from coder.text import fold
 
 # Dependents a time word may keep ("mardi dernier", "le 3 mars", "on Tuesday").
@@ -212,8 +212,8 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
     """A country adjective tagged VERB ("otages israéliens par le Hamas", "aux rebelles touareg
     le contrôle") becomes the adjective of its noun, and its dependents go back to where they belong."""
     changes: dict[int, dict[str, object]] = {}
-    for t in sent.tokens:
-        if t.upos != "VERB" or not t.head or t.id in changes or not demonym(t.form):
+    for t in _with(sent.tokens, "upos", "VERB"):
+        if not t.head or t.id in changes or not demonym(t.form):
             continue
         kids = sent.children(t.id)
         head = sent.token(t.head)
@@ -240,9 +240,10 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
 
 
 # Each repair first makes a quick test for a word or tag its condition needs, and skips the
-# sentence without it: change the test along with the condition. The values of the tokens'
-# fields that the tests look at are cached for the last token list tested (the repairs test one
-# sentence in turn; a repair that changes it makes a new list).
+# sentence without it: change the test along with the condition; then it walks only the tokens
+# its condition can hold for (``_with``: the verbs, the case words). The tokens' folded words and
+# the index of their tags are cached for the last token list tested (the repairs test one sentence
+# in turn; a repair that changes it makes a new list).
 _last: tuple[list[Token] | None, dict[str, Any]] = (None, {})
 
 
@@ -257,12 +258,31 @@ def _has(tokens: list[Token], field: str, value: str) -> bool:
     """Whether some token's ``field`` (upos, deprel; "base": the deprel's base) has a value (a
     quick test)."""
     last, values = _last
-    found = values.get(field) if last is tokens else None  # (_values' cache, read here first)
-    return value in (_values(tokens, field) if found is None else found)
+    ix = values.get("index") if last is tokens else None  # (_index's cache, read here first)
+    return value in (_index(tokens) if ix is None else ix)[field]
+
+
+def _with(tokens: list[Token], field: str, *values: str) -> list[Token]:
+    """The tokens whose ``field`` (upos, deprel, "base") has one of some values, in sentence
+    order (not to be changed by the caller)."""
+    found = _index(tokens)[field]
+    if len(values) == 1:
+        return found.get(values[0], [])
+    out = [t for v in values for t in found.get(v, ())]
+    out.sort(key=_ID)
+    return out
+
+
+def _root(tokens: list[Token]) -> Token | None:
+    """The first token with no head."""
+    return _index(tokens)["root"]
+
+
+_ID = attrgetter("id")
 
 
 def _cached(tokens: list[Token]) -> dict[str, Any]:
-    """The cache of ``_values`` and ``_deprels`` for these tokens."""
+    """The cache of ``_values``, ``_index`` and ``_deprels`` for these tokens."""
     global _last
     last, values = _last
     if last is not tokens:
@@ -272,19 +292,38 @@ def _cached(tokens: list[Token]) -> dict[str, Any]:
 
 
 def _values(tokens: list[Token], field: str) -> frozenset[str]:
-    """The tokens' folded forms or lemmas, or their upos, deprels or deprel bases ("base")."""
+    """The tokens' folded forms ("form") or lemmas ("lemma")."""
     values = _cached(tokens)
     out = values.get(field)
-    if out is None:
-        if field == "base":
-            out = frozenset(map(base, _values(tokens, "deprel")))
-        elif field == "deprel":
-            out = frozenset(_deprels(tokens).split(" "))
-        else:
-            raw = map(attrgetter(field), tokens)
-            out = frozenset(map(fold, raw) if field in ("form", "lemma") else raw)
-        values[field] = out
+    if out is None:  # (both at once: the repairs test both)
+        values.update(form=frozenset(map(fold, {t.form for t in tokens})),
+                      lemma=frozenset(map(fold, {t.lemma for t in tokens})))
+        out = values[field]
     return out
+
+
+def _index(tokens: list[Token]) -> dict[str, Any]:
+    """The tokens by upos, by deprel and by deprel base ("base"), in sentence order; the root."""
+    values = _cached(tokens)
+    ix = values.get("index")
+    if ix is None:
+        by_upos: dict[str, list[Token]] = {}
+        by_deprel: dict[str, list[Token]] = {}
+        root = None
+        for t in tokens:
+            by_upos.setdefault(t.upos, []).append(t)
+            by_deprel.setdefault(t.deprel, []).append(t)
+            if t.head == 0 and root is None:
+                root = t
+        by_base: dict[str, list[Token]] = {}
+        for deprel, found in by_deprel.items():
+            b = base(deprel)
+            if b in by_base:
+                by_base[b] = sorted(by_base[b] + found, key=_ID)
+            else:
+                by_base[b] = found
+        ix = values["index"] = {"upos": by_upos, "deprel": by_deprel, "base": by_base, "root": root}
+    return ix
 
 
 def _deprels(tokens: list[Token]) -> str:
@@ -303,7 +342,7 @@ def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
                    and any(getattr(sent.tokens[i - 1], k) != v for k, v in ch.items())}
     if not changes:
         return sent
-    tokens = [replace(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
+    tokens = [evolve(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
     return Sentence(sent.id, sent.text, tokens, sent.sent_id)
 
 
@@ -318,8 +357,8 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
     """An "obl:agent" with no "by"/"par" is an object ("accused Prime Minister Nawaz Sharif")."""
     if not lang.agent_prepositions or not _has(sent.tokens, "deprel", "obl:agent"):
         return sent
-    bad = {t.id for t in sent.tokens if t.deprel == "obl:agent"
-           and not any(base(sent.token(c).deprel) == "case" and fold(sent.token(c).form) in lang.agent_prepositions
+    bad = {t.id for t in _with(sent.tokens, "deprel", "obl:agent")
+           if not any(base(sent.token(c).deprel) == "case" and fold(sent.token(c).form) in lang.agent_prepositions
                        for c in sent.children(t.id))}
     if not lang.agent_prepositions:
         return sent
@@ -333,7 +372,7 @@ def _infinitives_on_objects(sent: Sentence) -> Sentence:
     if not _has(sent.tokens, "base", "xcomp") and not _has(sent.tokens, "deprel", "acl"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
-    for t in sent.tokens:
+    for t in sorted((*_with(sent.tokens, "deprel", "acl"), *_with(sent.tokens, "base", "xcomp")), key=_ID):
         if _infinitive_on_name_object(sent, t):
             moves[t.id] = (sent.token(t.head).head, "xcomp")
             continue
@@ -366,8 +405,8 @@ def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     if not _has(sent.tokens, "upos", "ADV") or _none_folded_in(preps, sent.tokens, "form"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
-    for t in sent.tokens:
-        if t.upos != "ADV" or fold(t.form) not in preps or not t.head:
+    for t in _with(sent.tokens, "upos", "ADV"):
+        if fold(t.form) not in preps or not t.head:
             continue
         head = sent.token(t.head)
         if t.head > t.id and head.upos in ("NOUN", "PROPN", "PRON"):  # "auprès" (advmod) -> "Chine"
@@ -392,9 +431,9 @@ def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
     if not lang.subordinators or _none_folded_in(lang.subordinators, sent.tokens, "form"):
         return sent
     relabel: dict[int, tuple[int, str]] = {}
-    for t in sent.tokens:
+    for t in _with(sent.tokens, "base", "obl", "nmod"):
         head = sent.token(t.head) if t.head else None
-        if head is None or base(t.deprel) not in ("obl", "nmod") or t.id > head.id or head.upos != "VERB":
+        if head is None or t.id > head.id or head.upos != "VERB":
             continue
         if any(base(sent.token(c).deprel) in ("nsubj", "csubj") for c in sent.children(head.id)):
             continue
@@ -439,8 +478,8 @@ def _subjects_by_head(sent: Sentence) -> dict[int, list[int]] | None:
     if _deprels(sent.tokens).count("nsubj") < 2:
         return None
     subjects: dict[int, list[int]] = {}
-    for t in sent.tokens:
-        if 0 <= t.head <= len(sent.tokens) and base(t.deprel) == "nsubj":
+    for t in _with(sent.tokens, "base", "nsubj"):
+        if 0 <= t.head <= len(sent.tokens):
             subjects.setdefault(t.head, []).append(t.id)
     return subjects
 
@@ -466,8 +505,8 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
     if not _has(sent.tokens, "upos", "ADV"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
-    for t in sent.tokens:
-        if t.upos != "ADV" or base(t.deprel) not in ("obj", "nsubj"):
+    for t in _with(sent.tokens, "upos", "ADV"):
+        if base(t.deprel) not in ("obj", "nsubj"):
             continue  # ("a tué plus de cent civils", "plus d'un million de personnes ont manifesté")
         nouns = [c for c in sent.children(t.id) if sent.token(c).upos in ("NOUN", "PROPN")
                  and base(sent.token(c).deprel) in ("obl", "nmod")]
@@ -481,9 +520,9 @@ def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     fix: set[int] = set()
     moves: dict[int, str] = {}
     no_verb = not _has(sent.tokens, "upos", "VERB") and not _has(sent.tokens, "upos", "AUX")
-    with_subject = {t.head for t in sent.tokens if base(t.deprel) == "nsubj"}
-    for t in sent.tokens:
-        if t.upos != "NOUN" or not (t.id in with_subject or t.head == 0 and no_verb):
+    with_subject = {t.head for t in _with(sent.tokens, "base", "nsubj")}
+    for t in _with(sent.tokens, "upos", "NOUN"):
+        if not (t.id in with_subject or t.head == 0 and no_verb):
             continue
         kids = sent.children(t.id)
         rels = {base(sent.token(c).deprel) for c in kids}
@@ -519,8 +558,8 @@ def _name_as_verb(sent: Sentence, t) -> bool:
 
 
 def _names_read_as_verbs(sent: Sentence) -> Sentence:
-    for t in sent.tokens:
-        if t.upos in ("VERB", "AUX") and t.form[:1].isupper() and _name_as_verb(sent, t):
+    for t in _with(sent.tokens, "upos", "VERB", "AUX"):
+        if t.form[:1].isupper() and _name_as_verb(sent, t):
             sent = _name_back_to_noun(sent, t.id)
     return sent
 
@@ -574,12 +613,12 @@ def _predicate_after(sent: Sentence, n: int, head: int) -> int | None:
 
 
 def _appositive_subjects(sent: Sentence) -> Sentence:
-    root = next((t for t in sent.tokens if t.head == 0), None)
+    root = _root(sent.tokens)
     if root is None or root.upos not in ("NOUN", "PROPN"):
         return sent
     titles = [c for c in sent.children(root.id) if base(sent.token(c).deprel) in ("appos", "list")]
     scope = {root.id}.union(*(subtree(sent, c) for c in titles))
-    verb = next((t for t in sent.tokens if t.upos == "VERB" and t.head in scope and t.head < t.id
+    verb = next((t for t in _with(sent.tokens, "upos", "VERB") if t.head in scope and t.head < t.id
                  and base(t.deprel) in ("parataxis", "acl", "amod", "dep") and sent.token(t.id - 1).form == ","
                  and not _has_subject(sent, t.id)), None) if titles else None
     if verb is None:  # "Georgian and Russian troops battled ...": a parataxis right after the root's phrase
@@ -607,8 +646,8 @@ def _active_passive_subjects(sent: Sentence) -> Sentence:
     if not _has(sent.tokens, "deprel", "nsubj:pass"):
         return sent
     fix = []
-    for t in sent.tokens:
-        if t.deprel != "nsubj:pass" or not t.head or base(sent.token(t.head).deprel) == "acl":
+    for t in _with(sent.tokens, "deprel", "nsubj:pass"):
+        if not t.head or base(sent.token(t.head).deprel) == "acl":
             continue
         rels = {sent.token(c).deprel for c in sent.children(t.head)}
         if not rels & {"aux:pass", "obl:agent", "expl", "expl:pass"}:
@@ -617,12 +656,12 @@ def _active_passive_subjects(sent: Sentence) -> Sentence:
 
 
 def _verbs_read_as_modifiers(sent: Sentence) -> Sentence:
-    root = next((t for t in sent.tokens if t.head == 0), None)
+    root = _root(sent.tokens)
     if root is None or root.upos not in ("NOUN", "PROPN"):
         return sent
-    for verb in sent.tokens:
+    for verb in _with(sent.tokens, "upos", "VERB"):
         v = verb.id
-        if v < 2 or verb.upos != "VERB" or base(verb.deprel) != "amod" or verb.feat("Tense") != "Past":
+        if v < 2 or base(verb.deprel) != "amod" or verb.feat("Tense") != "Past":
             continue
         if verb.head == root.id and v < root.id:  # "Sudan's army rejected talks"
             subj, obj = v - 1, root.id
@@ -646,15 +685,15 @@ def _first_main_verb(sent: Sentence, root: int) -> int | None:
     """The first verb after the root noun that is not inside a relative clause or participle of
     it, or that follows the comma closing one."""
     inside = set().union(*(subtree(sent, c) for c in sent.children(root) if base(sent.token(c).deprel) == "acl"))
-    return next((t.id for t in sent.tokens[root:] if t.upos == "VERB"
+    return next((t.id for t in _with(sent.tokens, "upos", "VERB") if t.id > root
                  and (t.id not in inside or sent.token(t.id - 1).form == ",")), None)
 
 
 def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
     if _none_folded_in(_HAVE, sent.tokens, "lemma"):
         return sent
-    for have in sent.tokens:
-        if have.upos != "VERB" or fold(have.lemma) != "have" or have.id >= len(sent.tokens):
+    for have in _with(sent.tokens, "upos", "VERB"):
+        if fold(have.lemma) != "have" or have.id >= len(sent.tokens):
             continue
         p = sent.token(have.id + 1)
         participle = p.upos == "VERB" and base(p.deprel) == "xcomp" and p.head == have.id and p.feat("VerbForm") == "Part"
@@ -678,8 +717,8 @@ def _modifiers_read_as_complements(sent: Sentence, verbs: Container[str]) -> Sen
     if not _has(sent.tokens, "base", "xcomp"):
         return sent
     changes: dict[int, dict[str, object]] = {}
-    for t in sent.tokens:
-        if t.upos != "VERB" or base(t.deprel) != "xcomp" or t.id >= len(sent.tokens):
+    for t in _with(sent.tokens, "base", "xcomp"):
+        if t.upos != "VERB" or t.id >= len(sent.tokens):
             continue
         noun = sent.token(t.id + 1)
         kids = sent.children(t.id)
@@ -697,10 +736,10 @@ def _modifiers_read_as_complements(sent: Sentence, verbs: Container[str]) -> Sen
 
 
 def _verbs_on_quantities(sent: Sentence) -> Sentence:
-    root = next((t for t in sent.tokens if t.head == 0), None)
+    root = _root(sent.tokens)
     if root is None or root.upos not in ("NOUN", "PROPN", "NUM"):
         return sent
-    verbs = [t for t in sent.tokens if t.upos in ("VERB", "AUX") and base(t.deprel) not in ("aux", "cop")]
+    verbs = [t for t in _with(sent.tokens, "upos", "VERB", "AUX") if base(t.deprel) not in ("aux", "cop")]
     if len(verbs) != 1 or base(verbs[0].deprel) != "acl" or verbs[0].head == root.id:
         return sent
     verb, h = verbs[0], verbs[0].head
@@ -717,10 +756,9 @@ def _verbs_on_quantities(sent: Sentence) -> Sentence:
 
 def _split_names(sent: Sentence) -> Sentence:
     groups: dict[tuple[int, str], list[int]] = {}
-    for t in sent.tokens:
+    for t in _with(sent.tokens, "base", "nsubj", "obj", "iobj", "obl"):
         # (a capitalized noun inside a name too: "Human Rights" + "Watch")
-        name_part = t.upos == "PROPN" or t.upos == "NOUN" and t.id > 1 and t.form[:1].isupper()
-        if name_part and base(t.deprel) in ("nsubj", "obj", "iobj", "obl"):
+        if t.upos == "PROPN" or t.upos == "NOUN" and t.id > 1 and t.form[:1].isupper():
             groups.setdefault((t.head, t.deprel), []).append(t.id)
     moves: dict[int, tuple[int, str]] = {}
     for ids in groups.values():
@@ -751,8 +789,8 @@ def _cases_inside_names(sent: Sentence) -> Sentence:
     if not _has(sent.tokens, "base", "compound") and not _has(sent.tokens, "base", "flat"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
-    for t in sent.tokens:
-        if base(t.deprel) != "case" or not t.head:
+    for t in _with(sent.tokens, "base", "case"):
+        if not t.head:
             continue
         top = t.head
         while base(sent.token(top).deprel) in ("compound", "flat") and sent.token(top).head > top:
@@ -767,8 +805,8 @@ def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
             and _none_folded_in(lang.agent_prepositions, sent.tokens, "lemma"):
         return sent  # (case_of: folded forms and lemmas)
     moves: dict[int, tuple[int, str]] = {}
-    for t in sent.tokens:
-        if base(t.deprel) not in ("obl", "nmod") or not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
+    for t in _with(sent.tokens, "base", "obl", "nmod"):
+        if not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
             continue
         comp = sent.token(t.head)
         on_complement = base(t.deprel) == "obl" and base(comp.deprel) == "xcomp" and comp.upos in ("ADJ", "NOUN")
@@ -786,8 +824,8 @@ def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
             or _none_folded_in(lang.reporting_verbs, sent.tokens, "lemma"):
         return sent
     fix: dict[int, dict[str, object]] = {}
-    for verb in sent.tokens:
-        if (verb.upos != "VERB" or fold(verb.lemma) not in lang.reporting_verbs or base(verb.deprel) != "parataxis"
+    for verb in _with(sent.tokens, "upos", "VERB"):
+        if (fold(verb.lemma) not in lang.reporting_verbs or base(verb.deprel) != "parataxis"
                 or verb.head > verb.id or _has_subject(sent, verb.id)):
             continue
         first = _first_word(sent, verb.id)
@@ -805,8 +843,8 @@ def _headline_passives(sent: Sentence, lang: Language) -> Sentence:
     if not verbs or _none_folded_in(verbs, sent.tokens, "lemma"):
         return sent
     fix: dict[int, dict[str, object]] = {}
-    for verb in sent.tokens:
-        if (verb.head or verb.upos != "VERB" or fold(verb.lemma) not in verbs
+    for verb in _with(sent.tokens, "upos", "VERB"):
+        if (verb.head or fold(verb.lemma) not in verbs
                 or verb.feat("Tense") != "Past" and verb.feat("VerbForm") != "Part"):
             continue
         kids = {c: sent.token(c) for c in sent.children(verb.id)}
@@ -827,11 +865,11 @@ def _intransitives_read_as_participles(sent: Sentence, lang: Language) -> Senten
     """"Tens of thousands of people marched through Yangon": a verb with no passive, parsed as a
     participle modifying a sentence with no main verb, is the main verb; the root's phrase is its
     subject."""
-    root = next((t for t in sent.tokens if t.head == 0), None)
+    root = _root(sent.tokens)
     if root is None or root.upos not in ("NOUN", "PROPN") or not lang.intransitive_verbs:
         return sent
     phrase_ = subtree(sent, root.id)
-    verb = next((t for t in sent.tokens if t.upos == "VERB" and base(t.deprel) == "acl" and t.head in phrase_
+    verb = next((t for t in _with(sent.tokens, "upos", "VERB") if base(t.deprel) == "acl" and t.head in phrase_
                  and fold(t.lemma) in lang.intransitive_verbs and sent.token(t.id - 1).upos != "PUNCT"), None)
     if verb is None:
         return sent
@@ -845,8 +883,8 @@ def _objects_read_as_appositions(sent: Sentence) -> Sentence:
     if not _has(sent.tokens, "deprel", "appos"):
         return sent
     fix: dict[int, dict[str, object]] = {}
-    for t in sent.tokens:
-        head = sent.token(t.head) if t.head and base(t.deprel) == "appos" else None
+    for t in _with(sent.tokens, "base", "appos"):
+        head = sent.token(t.head) if t.head else None
         if (head is None or not head.head or base(head.deprel) != "obl" or not case_of(sent, head.id)
                 or sent.token(head.head).upos != "VERB" or t.id < head.id):
             continue
@@ -870,8 +908,8 @@ def _possessed_gerunds(sent: Sentence) -> Sentence:
     if not _has(sent.tokens, "deprel", "nmod:poss"):
         return sent
     changes: dict[int, dict[str, object]] = {}
-    for t in sent.tokens:
-        if t.upos != "VERB" or not t.form.lower().endswith("ing"):
+    for t in _with(sent.tokens, "upos", "VERB"):
+        if not t.form.lower().endswith("ing"):
             continue
         kids = sent.children(t.id)
         rels = {sent.token(c).deprel for c in kids}
@@ -891,8 +929,8 @@ def _verbs_read_as_compounds(sent: Sentence, verbs: Container[str]) -> Sentence:
     adjectives between ("Morocco cut diplomatic ties with Iran"), is the verb; its head its object."""
     if not _has(sent.tokens, "deprel", "compound"):
         return sent
-    for t in sent.tokens:
-        if t.upos != "NOUN" or t.deprel != "compound" or fold(t.form) not in verbs:
+    for t in _with(sent.tokens, "deprel", "compound"):
+        if t.upos != "NOUN" or fold(t.form) not in verbs:
             continue
         h = sent.token(t.head)
         kids = sent.children(h.id)
@@ -919,7 +957,7 @@ def _names_across_coordination(sent: Sentence) -> Sentence:
     if not _has(sent.tokens, "deprel", "flat") or not _has(sent.tokens, "deprel", "conj"):
         return sent
     moves: dict[int, tuple[int, str]] = {}
-    for t in sent.tokens:
+    for t in _with(sent.tokens, "deprel", "conj", "flat"):
         if t.deprel == "conj" and t.upos == "PROPN" and sent.token(t.head).deprel == "flat":
             moves[t.id] = (sent.token(t.head).head, "conj")
             continue
@@ -937,8 +975,8 @@ def _particles_read_as_cases(sent: Sentence, lang: Language) -> Sentence:
     if not lang.verb_particles or _none_folded_in(lang.verb_particles, sent.tokens, "lemma"):
         return sent
     changes: dict[int, dict[str, object]] = {}
-    for t in sent.tokens:
-        if base(t.deprel) != "case" or fold(t.lemma) not in lang.verb_particles:
+    for t in _with(sent.tokens, "base", "case"):
+        if fold(t.lemma) not in lang.verb_particles:
             continue
         noun = sent.token(t.head)
         verb = sent.token(noun.head) if noun.head else None
@@ -972,8 +1010,8 @@ def _places_read_as_modifiers(sent: Sentence, lang: Language) -> Sentence:
     if not lang.place_adverbs or _none_folded_in(lang.place_adverbs, sent.tokens, "lemma"):
         return sent
     changes: dict[int, dict[str, object]] = {}
-    for t in sent.tokens:
-        if fold(t.lemma) not in lang.place_adverbs or t.upos not in ("ADJ", "ADV") or t.head != t.id + 1 \
+    for t in _with(sent.tokens, "upos", "ADJ", "ADV"):
+        if fold(t.lemma) not in lang.place_adverbs or t.head != t.id + 1 \
                 or base(t.deprel) not in ("amod", "advmod"):
             continue
         noun = sent.token(t.head)
@@ -1001,8 +1039,8 @@ def _objects_read_as_complements(sent: Sentence) -> Sentence:
     if not _has(sent.tokens, "deprel", "xcomp"):
         return sent
     changes: dict[int, dict[str, object]] = {}
-    for t in sent.tokens:
-        if t.deprel != "xcomp" or t.upos != "NOUN" or not t.head or sent.token(t.head).upos != "VERB":
+    for t in _with(sent.tokens, "deprel", "xcomp"):
+        if t.upos != "NOUN" or not t.head or sent.token(t.head).upos != "VERB":
             continue
         rels = {sent.token(c).deprel for c in sent.children(t.id)}
         if "cop" in rels or not rels & {"nmod:poss", "det"}:

@@ -92,43 +92,50 @@ class PhraseIndex(Generic[V]):
             memo = {}
         out: list[Match[V]] = []
         covered = 0
+        may_start, folded = self._starts_cache, self._folded
         for start in ids:
             if start <= covered:
                 continue
             key = -start if use_lemma else start
             tries = memo.get(key)
             if tries is None:
-                tries = memo[key] = self._starting_at(tokens, start, use_lemma)
+                t = tokens[start - 1]
+                if t.surface is None and may_start.get(t.form) is False and not (
+                        use_lemma and folded.get(_folded_key(t.lemma))):
+                    tries = memo[key] = ()  # (the usual case, _starting_at's first test inlined)
+                else:
+                    tries = memo[key] = self._starting_at(tokens, start, use_lemma)
             if not tries:
                 continue
-            last = tries[0][-1][0] if len(tries) == 1 else max([spans[-1][0] for spans in tries])
+            last = start + (tries[0][-1][0] if len(tries) == 1 else max([spans[-1][0] for spans in tries]))
             end = start
             while end < last and end + 1 in ok:
                 end += 1
             # the longest name of any scan ("European Union's": "European" on the surface text,
             # "European Union" on the words); at equal length the first scan's
-            best = None
+            longest, values = end - start, None
+            best = -1
             for spans in tries:
-                for j, vals in spans:
-                    if j <= end and (best is None or j > best.end):
-                        best = Match(start, j, vals)
-            if best is not None:
-                out.append(best)
-                covered = best.end
+                for d, vals in spans:
+                    if best < d <= longest:
+                        best, values = d, vals
+            if values is not None:
+                out.append(Match(start, start + best, values))
+                covered = start + best
         return out
 
     def _starting_at(self, tokens: Sequence[Token], start: int,
-                     use_lemma: bool) -> list[list[tuple[int, tuple[V, ...]]]]:
-        """The names that may start at a token, as lists of (last token id, values), shortest
-        first, to try in order: on surface text, then on syntactic words ("Russia's", "Korea's"
+                     use_lemma: bool) -> tuple[tuple[tuple[int, tuple[V, ...]], ...], ...]:
+        """The names that may start at a token, as lists of (last token id - ``start``, values),
+        shortest first, to try in order: on surface text, then on syntactic words ("Russia's", "Korea's"
         are one surface token), then (with ``use_lemma``) on the word's lemma. ``find`` keeps the
         longest name inside the allowed tokens, from the first list at equal length."""
         first = tokens[start - 1]
         surface = first.surface
         if surface == "":
-            return []  # names start at the beginning of a surface token
+            return ()  # names start at the beginning of a surface token
         text = first.form if surface is None else surface
-        tries = []
+        tries: tuple = ()
         may = self._starts_cache.get(text)  # (_may_start's cache, read here first: most words are in it)
         if may is None:
             may = self._may_start(text)
@@ -137,10 +144,10 @@ class PhraseIndex(Generic[V]):
         if use_lemma:
             found = self._folded.get(_folded_key(first.lemma))
             if found:
-                tries.append([(start, tuple([v for v, _ in found]))])
+                tries = (*tries, ((0, tuple([v for v, _ in found])),))
         return tries
 
-    def _scans(self, tokens: Sequence[Token], start: int, text: str) -> list[list[tuple[int, tuple[V, ...]]]]:
+    def _scans(self, tokens: Sequence[Token], start: int, text: str) -> tuple[tuple[tuple[int, tuple[V, ...]], ...], ...]:
         """The non-empty scans from a token (see ``_scan``): on surface text, then on words if
         they differ. Cached by the first two words when the scans looked no further (most stop
         there: "the", "de" begin names but "the talks", "de la" do not)."""
@@ -149,7 +156,7 @@ class PhraseIndex(Generic[V]):
         key = (first.surface, first.form, None if nxt is None else (nxt.surface, nxt.form))
         cached = self._scan_cache.get(key)
         if cached is not None:
-            return [[(start + d, vals) for d, vals in spans] for spans in cached] if cached else []
+            return cached
         capital = text[:1].isupper()
         spans, stop, cut = self._scan(tokens, start, capital, surface=True)
         tries = [spans]
@@ -160,12 +167,12 @@ class PhraseIndex(Generic[V]):
                 if words != spans:
                     tries.append(words)
                 break
-        tries = [spans for spans in tries if spans]
+        found = tuple(tuple((j - start, vals) for j, vals in spans) for spans in tries if spans)
         if stop <= start + 1 and not (cut and nxt is not None):  # the key tells all they saw
             if len(self._scan_cache) >= _CACHE_SIZE:
                 self._scan_cache.clear()
-            self._scan_cache[key] = tuple(tuple((j - start, vals) for j, vals in spans) for spans in tries)
-        return tries
+            self._scan_cache[key] = found
+        return found
 
     def _may_start(self, word: str) -> bool:
         """Whether some name starts with this word (cached)."""
