@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
+
+from coder.text import StringMemo
 
 
 @dataclass
@@ -47,16 +49,18 @@ class Token:
         return _features(self.feats).get(name) if self.feats else None
 
 
-@lru_cache(maxsize=65_536)
-def _features(feats: str) -> dict[str, str]:
-    """A FEATS column as a dict ("_": none; the first value of a repeated feature); cached, not
-    to be changed."""
+def _parse_features(feats: str) -> dict[str, str]:
+    """A FEATS column as a dict ("_": none; the first value of a repeated feature)."""
     out: dict[str, str] = {}
     if feats != "_":
         for kv in feats.split("|"):
             k, _, v = kv.partition("=")
             out.setdefault(k, v)
     return out
+
+
+# FEATS -> dict, cached (not to be changed)
+_features: Callable[[str], dict[str, str]] = StringMemo(_parse_features, 65_536).__getitem__
 
 
 @dataclass

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from typing import TypeVar
+
+V = TypeVar("V")
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 
-@lru_cache(maxsize=200_000)
-def fold(s: str) -> str:
-    """Lower-case, strip accents, unify apostrophes: 'Pékin' -> 'pekin'."""
+def _fold(s: str) -> str:
     s = s.translate(_APOSTROPHES).casefold()
     if s.isascii():  # nothing to decompose
         return s
@@ -19,8 +20,27 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=200_000)
-def strip_accents(s: str) -> str:
+class StringMemo(dict[str, V]):
+    """A bounded memo of a function of one string, read as a dict lookup done in C (cheaper than
+    ``lru_cache`` for the words coding folds some 60 times a sentence); emptied when full. Use
+    its ``__getitem__`` as the function."""
+
+    def __init__(self, fn: Callable[[str], V], size: int = 200_000):
+        super().__init__()
+        self.fn, self.size = fn, size
+
+    def __missing__(self, s: str) -> V:
+        if len(self) >= self.size:
+            self.clear()
+        out = self[s] = self.fn(s)
+        return out
+
+
+# Lower-case, strip accents, unify apostrophes: 'Pékin' -> 'pekin'.
+fold: Callable[[str], str] = StringMemo(_fold).__getitem__
+
+
+def _strip_accents(s: str) -> str:
     s = s.translate(_APOSTROPHES)
     if s.isascii():  # nothing to decompose
         return s
@@ -28,10 +48,14 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=200_000)
-def compact(s: str) -> str:
-    """Drop the spaces and hyphens that tokenizers treat differently ('al-Assad' ~ 'al Assad')."""
+def _compact(s: str) -> str:
     return s.replace(" ", "").replace("-", "").replace("\u2011", "")
+
+
+# Unify apostrophes and strip accents, keeping case: 'Pékin' -> 'Pekin'.
+strip_accents: Callable[[str], str] = StringMemo(_strip_accents).__getitem__
+# Drop the spaces and hyphens that tokenizers treat differently ('al-Assad' ~ 'al Assad').
+compact: Callable[[str], str] = StringMemo(_compact).__getitem__
 
 
 # A wire-copy dateline at the start of a story: "BEIRUT, Dec 6 (Reuters) -", "PARIS (AFP) -",

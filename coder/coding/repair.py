@@ -265,7 +265,9 @@ def _has(tokens: list[Token], field: str, value: str) -> bool:
 def _with(tokens: list[Token], field: str, *values: str) -> list[Token]:
     """The tokens whose ``field`` (upos, deprel, "base") has one of some values, in sentence
     order (not to be changed by the caller)."""
-    found = _index(tokens)[field]
+    last, facts = _last
+    ix = facts.get("index") if last is tokens else None  # (_index's cache, read here first)
+    found = (_index(tokens) if ix is None else ix)[field]
     if len(values) == 1:
         return found.get(values[0], [])
     out = [t for v in values for t in found.get(v, ())]
@@ -275,7 +277,10 @@ def _with(tokens: list[Token], field: str, *values: str) -> list[Token]:
 
 def _root(tokens: list[Token]) -> Token | None:
     """The first token with no head."""
-    return _index(tokens)["root"]
+    ix = _index(tokens)
+    if "root" not in ix:
+        ix["root"] = next((t for t in tokens if t.head == 0), None)
+    return ix["root"]
 
 
 _ID = attrgetter("id")
@@ -303,26 +308,21 @@ def _values(tokens: list[Token], field: str) -> frozenset[str]:
 
 
 def _index(tokens: list[Token]) -> dict[str, Any]:
-    """The tokens by upos, by deprel and by deprel base ("base"), in sentence order; the root."""
+    """The tokens by upos, by deprel and by deprel base ("base"), in sentence order (and the
+    root, once ``_root`` asked)."""
     values = _cached(tokens)
     ix = values.get("index")
     if ix is None:
         by_upos: dict[str, list[Token]] = {}
         by_deprel: dict[str, list[Token]] = {}
-        root = None
         for t in tokens:
             by_upos.setdefault(t.upos, []).append(t)
             by_deprel.setdefault(t.deprel, []).append(t)
-            if t.head == 0 and root is None:
-                root = t
         by_base: dict[str, list[Token]] = {}
         for deprel, found in by_deprel.items():
             b = base(deprel)
-            if b in by_base:
-                by_base[b] = sorted(by_base[b] + found, key=_ID)
-            else:
-                by_base[b] = found
-        ix = values["index"] = {"upos": by_upos, "deprel": by_deprel, "base": by_base, "root": root}
+            by_base[b] = sorted(by_base[b] + found, key=_ID) if b in by_base else found
+        ix = values["index"] = {"upos": by_upos, "deprel": by_deprel, "base": by_base}
     return ix
 
 

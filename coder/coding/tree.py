@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
 
 from coder.doc import Sentence
 from coder.text import fold
@@ -16,9 +16,17 @@ NAME_RELS = {"flat", "fixed", "compound"}
 CLAUSAL = {"xcomp", "ccomp", "advcl", "acl", "parataxis", "csubj", "conj"}
 
 
-@lru_cache(maxsize=4096)
-def base(deprel: str) -> str:
-    return deprel.split(":", 1)[0]
+class _Bases(dict):
+    """Deprel -> its base ("obl:agent" -> "obl"), filled as deprels come (a closed set)."""
+
+    def __missing__(self, deprel: str) -> str:
+        out = self[deprel] = deprel.split(":", 1)[0]
+        return out
+
+
+# The base of a deprel: "obl:agent" -> "obl" (a dict lookup done in C: coding asks some 120 times
+# a sentence).
+base: Callable[[str], str] = _Bases().__getitem__
 
 
 def rel_matches(rel: str, wanted: str) -> bool:
@@ -37,9 +45,16 @@ def subtree(sent: Sentence, tid: int) -> set[int]:
     return out
 
 
+_case_memo: tuple[Sentence | None, dict[int, frozenset[str]]] = (None, {})
+
+
 def case_of(sent: Sentence, tid: int) -> frozenset[str]:
     """Folded prepositions/markers (case, mark) attached to a token (cached per sentence)."""
-    memo = sent.memo(case_of)
+    global _case_memo
+    last, memo = _case_memo
+    if last is not sent:  # (the sentence's memo, kept at hand: coding asks for one sentence in turn)
+        memo = sent.memo(case_of)
+        _case_memo = (sent, memo)
     out = memo.get(tid)
     if out is None:
         found = set()

@@ -9,13 +9,13 @@ name matches case-insensitively. Accents never matter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
 from coder.doc import Token
-from coder.text import compact, fold, strip_accents
+from coder.text import StringMemo, compact, fold, strip_accents
 
 V = TypeVar("V")
 _CACHE_SIZE = 100_000  # entries of the per-index caches of words
@@ -222,14 +222,17 @@ class PhraseIndex(Generic[V]):
         return out, min(j, len(tokens)), j > len(tokens)
 
 
-@lru_cache(maxsize=200_000)
-def _folded_key(word: str) -> str:
+def _folded(word: str) -> str:
     return compact(fold(word))
 
 
-@lru_cache(maxsize=200_000)
-def _exact_key(word: str) -> str:
+def _exact(word: str) -> str:
     return compact(strip_accents(word))
+
+
+# A word's key among the folded names and among the exact ones (acronyms): see PhraseIndex.add.
+_folded_key: Callable[[str], str] = StringMemo(_folded).__getitem__
+_exact_key: Callable[[str], str] = StringMemo(_exact).__getitem__
 
 
 class WordSet(PhraseIndex[bool]):
