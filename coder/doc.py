@@ -80,13 +80,17 @@ class Sentence:
 
     def children(self, tid: int) -> list[int]:
         """Ids of the dependents of token ``tid`` (0 gives the root), in sentence order."""
+        return (self._children or self.child_lists())[tid]
+
+    def child_lists(self) -> list[list[int]]:
+        """``children`` of every token id at once (for loops over the tree), built once."""
         if self._children is None:
             kids: list[list[int]] = [[] for _ in range(len(self.tokens) + 1)]
             for t in self.tokens:
                 if 0 <= t.head <= len(self.tokens):
                     kids[t.head].append(t.id)
             self._children = kids
-        return self._children[tid]
+        return self._children
 
     def memo(self, owner: object) -> dict:
         """A cache of what ``owner`` (a phrase index, say) derives from this sentence's tokens,

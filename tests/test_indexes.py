@@ -98,3 +98,44 @@ def test_longest_name_wins_across_surface_and_word_scans():
     toks = words(("The", None), ("European", None), ("Union's", "Union's"), ("", ""), ("sanctions", None))
     toks[2].form, toks[3].form = "Union", "'s"
     assert [(m.start, m.end, m.values) for m in idx.find(toks)] == [(2, 3, ("IGOEEC",))]
+
+
+def test_discard_quick_search_agrees_with_discard_hit():
+    from coder.coding.engine import discard_hit, phrase_search
+    from coder.dictionaries.native import discard_key
+    from coder.text import fold
+
+    phrases = tuple(discard_key(p) for p in ("Read more", "see also", "à lire", "click here"))
+    search = phrase_search(phrases)
+    texts = ["READ MORE: the talks", "Already, more troops", "(See also) Syria", "seealso", "A lire: Mali",
+             "Il a lire", "la reprise à lire demain", "readmore", "Read  -- more", "click heres", "x click here."]
+    for text in texts:
+        assert bool(search(fold(text))) == (discard_hit(text, phrases) is not None), text
+    assert phrase_search(()) is None
+
+
+def test_evolve_is_dataclasses_replace():
+    from dataclasses import replace
+
+    from coder.coding.actors import Actor
+    from coder.evolve import evolve
+
+    tok = Token(3, "Paris", "Paris", "PROPN", "Number=Sing", 2, "obl", 10, 15, "Paris")
+    assert evolve(tok, head=1, deprel="nsubj") == replace(tok, head=1, deprel="nsubj")
+    assert tok.head == 2  # (a copy)
+    actor = Actor("MIL", 2, 1, 2, "the army", ("agents.yaml:3",), needs_country=True)
+    assert evolve(actor, code="SYRMIL", needs_country=False) == replace(actor, code="SYRMIL", needs_country=False)
+    for obj in (tok, actor):
+        with pytest.raises(TypeError):
+            evolve(obj, nope=1)
+
+
+def test_string_memos():
+    from coder.coding.tree import base
+    from coder.text import StringMemo, fold
+
+    assert (base("obl:agent"), base("nsubj"), fold("Pékin"), fold("Pékin")) == ("obl", "nsubj", "pekin", "pekin")
+    calls = []
+    memo = StringMemo(lambda s: calls.append(s) or s.upper(), size=2)
+    assert [memo[w] for w in ("a", "a", "b", "c", "a")] == ["A", "A", "B", "C", "A"]
+    assert calls == ["a", "b", "c", "a"] and len(memo) <= 2

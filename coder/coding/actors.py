@@ -118,7 +118,7 @@ class ActorResolver:
 
     def _head_agent(self, tid: int) -> _Hit | None:
         """The agent hit of a noun that is itself an agent ("troops", "soldats", "diplomates")."""
-        if self.sent.token(tid).upos != "NOUN":
+        if self.sent.tokens[tid - 1].upos != "NOUN":
             return None
         if tid not in self._agent_cache:  # (the agent part of _word_hits alone: cheaper)
             found = self.lex.agents.find(self.sent.tokens, (tid,), use_lemma=True, memo=self._agent_memo)
@@ -297,7 +297,7 @@ class ActorResolver:
         """What a quantity noun counts: "des centaines de civils" names the civilians, "thousands
         of protesters" the protesters (the parser makes the quantity the head)."""
         lang = self.lex.language
-        if fold(self.sent.token(head).lemma) not in lang.quantity_nouns:
+        if fold(self.sent.tokens[head - 1].lemma) not in lang.quantity_nouns:
             return None
         return next((c for c in self.sent.children(head) if base(self.sent.token(c).deprel) == "nmod"
                      and case_of(self.sent, c) & lang.genitive_prepositions), None)
@@ -328,8 +328,9 @@ class ActorResolver:
         if not loyal:
             return ids
         out = dict(ids)
+        toks = s.tokens
         for i, d in ids.items():
-            if base(s.token(i).deprel) != "amod" or fold(s.token(i).lemma) not in loyal:
+            if base(toks[i - 1].deprel) != "amod" or fold(toks[i - 1].lemma) not in loyal:
                 continue
             for c in s.children(i):
                 if base(s.token(c).deprel) in ("obl", "nmod"):

@@ -146,15 +146,16 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                                     skip=lambda a, s=sentences[i]: _regime(a, s, lex))
             out.extend(evs)
         events = out
-        if _country_less(events):
+        if _country_less(events, POPULAR_AGENTS):  # (only they take the story's scene)
             events = _fill_popular(events, _story_places(sentences, lex, by_sent, SCENE_KINDS) | _place_actors(events))
     country = story_country(events)
     return _fill(events, country, "story context") if country else events
 
 
-def _country_less(events: list[CodedEvent]) -> bool:
-    """Whether some side of the events still has no country."""
-    return any(a is not None and a.needs_country for e in events for a in (e.source, e.target))
+def _country_less(events: list[CodedEvent], agents: frozenset[str] | None = None) -> bool:
+    """Whether some side of the events (of one of some ``agents``) still has no country."""
+    return any(a is not None and a.needs_country and (agents is None or a.code[:3] in agents)
+               for e in events for a in (e.source, e.target))
 
 
 def _place_actors(events: list[CodedEvent]) -> set[str]:

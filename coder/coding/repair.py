@@ -283,7 +283,7 @@ def _root(tokens: list[Token]) -> Token | None:
     return ix["root"]
 
 
-_ID = attrgetter("id")
+_ID, _FORM, _LEMMA = attrgetter("id"), attrgetter("form"), attrgetter("lemma")
 
 
 def _cached(tokens: list[Token]) -> dict[str, Any]:
@@ -301,8 +301,7 @@ def _values(tokens: list[Token], field: str) -> frozenset[str]:
     values = _cached(tokens)
     out = values.get(field)
     if out is None:  # (both at once: the repairs test both)
-        values.update(form=frozenset(map(fold, {t.form for t in tokens})),
-                      lemma=frozenset(map(fold, {t.lemma for t in tokens})))
+        values.update(form=frozenset(map(fold, map(_FORM, tokens))), lemma=frozenset(map(fold, map(_LEMMA, tokens))))
         out = values[field]
     return out
 
@@ -342,7 +341,11 @@ def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
                    and any(getattr(sent.tokens[i - 1], k) != v for k, v in ch.items())}
     if not changes:
         return sent
+    global _last
     tokens = [evolve(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
+    last, values = _last
+    if last is sent.tokens and "form" in values and not any("form" in ch or "lemma" in ch for ch in changes.values()):
+        _last = (tokens, {"form": values["form"], "lemma": values["lemma"]})  # (the words did not change)
     return Sentence(sent.id, sent.text, tokens, sent.sent_id)
 
 

@@ -37,8 +37,9 @@ def rel_matches(rel: str, wanted: str) -> bool:
 def subtree(sent: Sentence, tid: int) -> set[int]:
     """Token ids of ``tid`` and all its descendants."""
     out, stack = {tid}, [tid]
+    kids = sent.child_lists()
     while stack:
-        for c in sent.children(stack.pop()):
+        for c in kids[stack.pop()]:
             if c not in out:
                 out.add(c)
                 stack.append(c)
@@ -92,15 +93,14 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
     rels = PHRASE_RELS if genitive is None else ACTOR_RELS
     out = {head: 0}
     stack = [head]
-    tokens = sent.tokens
+    tokens, kids = sent.tokens, sent.child_lists()
     while stack:
         h = stack.pop()
-        for c in sent.children(h):
+        for c in kids[h]:
             t = tokens[c - 1]
             b = base(t.deprel)
             # a participle or gerund alone, or with its preposition only ("a diplomat of spying")
-            bare_participle = b == "acl" and all(base(sent.token(g).deprel) in ("mark", "case")
-                                                 for g in sent.children(c))
+            bare_participle = b == "acl" and all(base(tokens[g - 1].deprel) in ("mark", "case") for g in kids[c])
             if (b not in rels and not bare_participle) or c in out:
                 continue
             if genitive is not None and b == "nmod" and t.deprel != "nmod:poss":
