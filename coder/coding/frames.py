@@ -41,8 +41,7 @@ class FrameBuilder:
     def frame(self, tid: int) -> Frame:
         if tid not in self._frames:
             self._frames[tid] = Frame(tid)  # guards against cycles in broken trees
-            tok = self.sent.token(tid)
-            f = self._nominal(tid) if tok.upos in NOMINAL_UPOS else self._verbal(tid)
+            f = self._nominal(tid) if self.sent.tokens[tid - 1].upos in NOMINAL_UPOS else self._verbal(tid)
             self._frames[tid] = f
         return self._frames[tid]
 
@@ -55,7 +54,7 @@ class FrameBuilder:
         bases = set(map(base, rels))
         has_agent = "obl:agent" in rels
         reflexive = "expl" in bases
-        tok = s.token(tid)
+        tok = toks[tid - 1]
         # "les forces soutenues par la Russie", "rebels backed by Turkey": the modified noun is the object
         # A participle on a root noun with no agent is the sentence's own verb, misattached:
         # "Turkish troops clashed with Kurdish fighters" is not a noun phrase.
@@ -148,11 +147,12 @@ class FrameBuilder:
 
     def _relative_pronouns(self, f: Frame) -> None:
         """In a relative clause, a relative pronoun stands for the noun the clause modifies."""
-        tok = self.sent.token(f.pred)
+        toks = self.sent.tokens
+        tok = toks[f.pred - 1]
         if tok.deprel not in ("acl:relcl", "acl") or not tok.head:
             return
         for k, (r, c) in enumerate(f.deps):
-            ct = self.sent.token(c)
+            ct = toks[c - 1]
             if ct.upos == "PRON" and (ct.feat("PronType") == "Rel" or base(ct.deprel) in ("nsubj", "obj")) and r in ("nsubj", "obj"):
                 if ct.feat("PronType") == "Rel" or fold(ct.lemma) in ("qui", "que", "who", "which", "that", "lequel"):
                     f.deps[k] = (r, tok.head)
@@ -193,9 +193,10 @@ class FrameBuilder:
     def _negated_object(self, f: Frame) -> bool:
         """'accepted no truce', 'n'acceptera aucune offre': a negative determiner on the object."""
         s, neg = self.sent, self.lang.negation
+        toks = s.tokens
         for o in f.get("obj"):
             for c in s.children(o):
-                t = s.token(c)
+                t = toks[c - 1]
                 if base(t.deprel) == "det" and (fold(t.form) in neg or t.feat("PronType") == "Neg"):
                     return True
         return False

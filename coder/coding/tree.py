@@ -75,7 +75,7 @@ def nested_agents(sent: Sentence, tid: int, agent_preps: frozenset[str]) -> list
     Niamey" puts "par Niamey" under "France")."""
     out = []
     for c in sent.children(tid):
-        if base(sent.token(c).deprel) != "nmod":
+        if base(sent.tokens[c - 1].deprel) != "nmod":
             continue
         if case_of(sent, c) & agent_preps:
             out.append(c)
