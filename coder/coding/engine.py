@@ -760,12 +760,12 @@ def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:
 
 
 def phrase_search(phrases: tuple[str, ...]) -> Callable[[str], re.Match[str] | None] | None:
-    """A search for any of some phrases (folded words, as discard phrases are) as whole words in a
-    folded text, done in C: what ``discard_hit`` finds, found much faster (None: no phrases)."""
+    """A quick test for ``discard_hit``: a search, done in C, for some phrases (folded words, as
+    discard phrases are) in a folded text, their words apart by anything but letters or digits; it
+    finds every text ``discard_hit`` finds, and a few more (None: no phrases)."""
     if not phrases:
         return None
-    words = (r"\W+".join(map(re.escape, d.split(" "))) for d in phrases)
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)").search
+    return re.compile("|".join(r"\W+".join(map(re.escape, d.split(" "))) for d in phrases)).search
 
 
 def coder_for(lex: Lexicon) -> SentenceCoder:
