@@ -17,6 +17,8 @@ PEOPLE_AGENT = "CVL"
 DEMONYM_KINDS = ("country", "adjective")
 # Names that stand for a bare country: those, and towns or regions ("la province d'Idleb").
 COUNTRY_KINDS = (*DEMONYM_KINDS, "place")
+# Names that stand for themselves: people, organizations, capitals and seats of power.
+FULL_KINDS = ("org", "person", "capital", "seat")
 
 
 @dataclass(frozen=True)
@@ -206,11 +208,18 @@ class ActorResolver:
         if not hits:
             return None
         # Drop people outside their dates and hits overlapped by a longer actor name.
-        full = [h for h in hits if h.actor and h.actor.kind in ("org", "person", "capital", "seat")
-                and h.actor.code_on(self.date)]
-        countries = [h for h in hits if h.actor and h.actor.kind in COUNTRY_KINDS]
-        nouns = [h for h in hits if h.agent and (not h.agent.adjective or h.start == head)]
-        adjs = [h for h in hits if h.agent and h.agent.adjective and h.start != head]
+        full: list[_Hit] = []  # named people and organizations, capitals and seats
+        countries: list[_Hit] = []  # countries, their adjectives, towns and regions
+        nouns: list[_Hit] = []  # agent nouns
+        adjs: list[_Hit] = []  # agent adjectives off the head ("des positions rebelles")
+        for h in hits:
+            if h.actor is not None:
+                if h.actor.kind in COUNTRY_KINDS:
+                    countries.append(h)
+                elif h.actor.kind in FULL_KINDS and h.actor.code_on(self.date):
+                    full.append(h)
+            elif h.agent is not None:
+                (adjs if h.agent.adjective and h.start != head else nouns).append(h)
         # A capital modifying an agent noun is a place, giving only its country: "a Moscow court"
         # -> RUSJUD, "Kabul hospitals" -> AFGMED (the capital alone stands for the government).
         # A capital modifying any other common noun is only where it happened: "the Beirut port
