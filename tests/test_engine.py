@@ -1840,3 +1840,19 @@ def test_agent_of_an_instrument_subject_is_the_source(tmp_path, shipped_dicts):
 10 civils civil NOUN 8 obj
 """, lang="fr")
     assert triples(ps, shipped_dicts, lang="fr", context=False) == [("MIL", "194", "CVL")]
+
+
+def test_a_cycle_of_heads_is_coded_without_looping(tmp_path, mini_dicts):
+    # a broken tree: "attacked" hangs on "decided", which hangs back on "attacked" (an xcomp cycle)
+    ps = tree(tmp_path, """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 3 nsubj
+3 decided decide VERB 5 xcomp
+4 to to PART 5 mark
+5 attack attack VERB 3 xcomp
+6 Turkish Turkish ADJ 7 amod
+7 troops troop NOUN 5 obj
+""")
+    first = triples(ps, mini_dicts)
+    assert first == triples(ps, mini_dicts)  # (the same every time)
+    assert all(code == "190" for _, code, _ in first)

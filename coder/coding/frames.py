@@ -33,17 +33,22 @@ class Frame:
         return [t for r, t in self.deps if r == rel or r.startswith(sub)]
 
 
+_BUILDING = Frame(0)  # (read only: see FrameBuilder.frame)
+
+
 class FrameBuilder:
     def __init__(self, sent: Sentence, lang: Language):
         self.sent, self.lang = sent, lang
         self._frames: dict[int, Frame] = {}
 
     def frame(self, tid: int) -> Frame:
-        if tid not in self._frames:
-            self._frames[tid] = Frame(tid)  # guards against cycles in broken trees
+        f = self._frames.get(tid)
+        if f is None:
+            # (a frame asked for while it is built, on a cycle of heads in a broken tree, is an empty one)
+            self._frames[tid] = _BUILDING
             f = self._nominal(tid) if self.sent.tokens[tid - 1].upos in NOMINAL_UPOS else self._verbal(tid)
             self._frames[tid] = f
-        return self._frames[tid]
+        return f
 
     # -- verbs ---------------------------------------------------------------------------------
     def _verbal(self, tid: int) -> Frame:
