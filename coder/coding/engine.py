@@ -69,6 +69,12 @@ RECIPROCAL_CODES = frozenset({"190", "193", "0871", "0872", "0873", "0874"})
 # Mediators act together, not on each other: "a truce brokered by Russia and Turkey".
 MEDIATION_CODES = frozenset({"039", "045"})
 
+# Meetings and visits (root 04) in the future tense are announced, not held: CAMEO codes the intent
+# to meet (036), or to mediate (039), as "will travel to Beijing next week", "se rendra à Bamako".
+CONSULT_ROOT = "04"
+ANNOUNCED_CODES = {"045": "039"}
+ANNOUNCED_CODE = "036"
+
 # Uses of force whose toll a present participle reports ("ont tiré des missiles sur la gare,
 # tuant cinquante civils", "struck the town, killing five"): the toll is no event of its own, and
 # its victims are the target when the attack names only a place.
@@ -79,6 +85,13 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 def _verbal(code: str) -> bool:
     """Whether a code is verbal cooperation or conflict (quad classes 1 and 3)."""
     return event_type(code).quad_class in (1, 3)
+
+
+def announced(code: str) -> str:
+    """The code of an event in the future tense: a meeting or visit is an intent (036, 039)."""
+    if code[:2] != CONSULT_ROOT:
+        return code
+    return ANNOUNCED_CODES.get(code, ANNOUNCED_CODE)
 
 
 def reciprocal(code: str) -> bool:
@@ -696,6 +709,7 @@ class SentenceCoder:
                     break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
+        code = announced(p.code) if f.future else p.code
         trading = self._reciprocal_verb(sent, f.pred)
         if trading and len({a.code for a in sources}) > 1:
             # what coordinated sides trade is no target ("traded artillery fire")
@@ -719,7 +733,7 @@ class SentenceCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(CodedEvent(index, s, t, p.code, p, f.pred, lemma))
+                out.append(CodedEvent(index, s, t, code, p, f.pred, lemma))
         return out
 
 

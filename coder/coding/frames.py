@@ -26,6 +26,7 @@ class Frame:
     negated: bool = False
     hypothetical: bool = False
     alleged: bool = False  # complement of an accusation or denial
+    future: bool = False  # announced, not done: "will travel", "se rendra", "va rencontrer"
     passive: bool = False
 
     def get(self, rel: str) -> list[int]:
@@ -98,6 +99,7 @@ class FrameBuilder:
             self._inherit_subject(f)
         f.negated = self._negated(tid) or self._negated_object(f)
         f.hypothetical = self._hypothetical(tid)
+        f.future = self._future(tid)
         marks = self._markers(tid)
         if marks & lang.negating_markers:
             f.negated = True  # "abstained instead of vetoing", "sans attaquer"
@@ -110,6 +112,9 @@ class FrameBuilder:
             if rel == "xcomp" or (rel == "advcl" and gov_lemma in lang.negating_verbs):
                 f.negated = f.negated or g.negated or gov_lemma in lang.negating_verbs
             f.hypothetical = f.hypothetical or (g.hypothetical or gov_lemma in lang.intent_verbs) and rel == "xcomp"
+            # "will travel to Abuja to meet ...", "va rencontrer": the purpose of a future, or the
+            # infinitive of a future auxiliary, is announced too
+            f.future = f.future or rel in ("xcomp", "advcl") and (g.future or self._future_auxiliary(tok.head))
             if gov_lemma in lang.allegation_verbs:
                 f.alleged = True  # "accused Moscow of supplying weapons": an allegation, not an event
         elif rel == "acl" and self._on_accused(tid):
@@ -215,6 +220,28 @@ class FrameBuilder:
             if t.feat("Mood") in lang.hypothetical_moods:
                 return True
         return False
+
+    def _future(self, tid: int) -> bool:
+        """A verb in the future tense: "will travel" (an auxiliary of the language's list), "se
+        rendra" (Tense=Fut, or a future ending after the infinitive's stem: not "déclara")."""
+        s, lang = self.sent, self.lang
+        toks = s.tokens
+        for t in (toks[tid - 1], *(toks[c - 1] for c in s.children(tid) if base(toks[c - 1].deprel) == "aux")):
+            if t.upos not in ("VERB", "AUX"):
+                continue
+            if t is not toks[tid - 1] and fold(t.lemma) in lang.future_auxiliaries or t.feat("Tense") == "Fut":
+                return True
+            if t.feat("VerbForm") in ("", "Fin") and _future_form(fold(t.form), fold(t.lemma), lang.future_endings):
+                return True
+        return False
+
+    def _future_auxiliary(self, tid: int) -> bool:
+        """A future auxiliary used as a verb in the present, governing an infinitive: "va rencontrer"
+        ("est allé rencontrer" went)."""
+        s = self.sent
+        t = s.token(tid)
+        return fold(t.lemma) in self.lang.future_auxiliaries and t.feat("Tense") == "Pres" \
+            and not any(base(s.token(c).deprel) == "aux" for c in s.children(tid))
 
     # -- event nouns ---------------------------------------------------------------------------
     def _nominal(self, tid: int) -> Frame:
@@ -325,3 +352,10 @@ class FrameBuilder:
             if base(t.deprel) == "det" and t.feat("Definite") == "Ind":
                 return True
         return False
+
+
+def _future_form(form: str, lemma: str, endings: frozenset[str]) -> bool:
+    """Whether a finite form ends in a future ending ("ra", "ront") not put on the present stem:
+    "rendra", "ira", "sera", but not the past "déclara" nor the present "déclarons" of "déclarer"."""
+    return any(len(form) > len(e) and form.endswith(e) and form[:len(form) - len(e) + 1] != lemma[:-2]
+               for e in endings)

@@ -139,6 +139,8 @@ class Language:
     foreign_government_words: frozenset[str] = frozenset()  # "regime": never the speaker's own government
     intransitive_verbs: frozenset[str] = frozenset()  # "march": "people marched" is never a passive participle
     intent_verbs: frozenset[str] = frozenset()  # "vow": "vowed to counterattack" reports no attack
+    future_auxiliaries: frozenset[str] = frozenset()  # "will", "aller": "will visit", "va rencontrer" are announced
+    future_endings: frozenset[str] = frozenset()  # "ra", "ront": "se rendra" is a future, not a done visit
     anaphoric_titles: frozenset[str] = frozenset()  # "ministre": "le ministre" is the minister named before
     discards: tuple[str, ...] = ()  # phrases whose sentence is not coded (PETRARCH discards)
     story_discards: tuple[str, ...] = ()  # phrases whose whole story is not coded
