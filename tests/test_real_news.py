@@ -36,6 +36,17 @@ def test_future_form(form, lemma, future):
      [("NGAGOV", "036", "FRAGOV")], [("NGAGOV", "042", "FRAGOV"), ("NGAGOV", "040", "FRAGOV")]),
     # a visit made stays one
     ("fr", "2022-12-04", "Le président sénégalais Macky Sall s'est rendu au Mali.", [("SENGOV", "042", "MLI")], []),
+    # Latin American leaders, the Cédéao and the ELN by their names
+    ("en", "2023-02-01", "Dina Boluarte rejected calls to step down.", [("PERGOV", "1231", "-")], []),
+    ("en", "2023-02-01", "Bolivian police arrested Luis Fernando Camacho.", [("BOLCOP", "173", "BOLOPP")], []),
+    ("fr", "2023-08-10", "La Cédéao a menacé le Niger de nouvelles sanctions.", [("IGOWAS", "1312", "NER")], []),
+    ("fr", "2023-02-01", "Le gouvernement colombien a repris les négociations avec l'Armée de libération nationale.",
+     [("COLGOV", "046", "COLREB")], [("COLGOV", "046", "COLMIL")]),
+    # the "départ" of troops is their withdrawal, not a leader's departure
+    ("fr", "2022-12-04", "Le Premier ministre malien a exigé le départ des soldats français.",
+     [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),
+    ("fr", "2022-12-04", "Le Premier ministre irakien a appelé au départ des troupes américaines.",
+     [("IRQGOV", "0256", "USAMIL")], [("IRQGOV", "0241", "USAMIL")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
