@@ -42,6 +42,15 @@ def test_future_form(form, lemma, future):
     ("fr", "2023-08-10", "La Cédéao a menacé le Niger de nouvelles sanctions.", [("IGOWAS", "1312", "NER")], []),
     ("fr", "2023-02-01", "Le gouvernement colombien a repris les négociations avec l'Armée de libération nationale.",
      [("COLGOV", "046", "COLREB")], [("COLGOV", "046", "COLMIL")]),
+    # a story of several countries: an unnamed police acts where the sentences before were set
+    ("fr", "2023-01-20", "Des milliers de personnes ont manifesté samedi à Lima contre la présidente. "
+     "La police a interpellé une vingtaine de manifestants. Le Mexique a rappelé son ambassadeur au Pérou.",
+     [("PERCOP", "173", "PERCVL")], []),
+    ("en", "2023-01-20", "Thousands of people marched in Caracas on Saturday. Police arrested dozens of protesters. "
+     "Colombia and Brazil called for calm.", [("VENCOP", "173", "VENCVL")], []),
+    # an oblique opening the sentence before a comma sets the scene: no target
+    ("fr", "2023-03-23", "Au Royaume-Uni, les infirmières ont lancé une grève de 48 heures pour réclamer des hausses de salaire.",
+     [("GBRHLH", "1432", "-")], [("GBRHLH", "1432", "GBR"), ("FRAHLH", "1432", "GBR")]),
     # the "départ" of troops is their withdrawal, not a leader's departure
     ("fr", "2022-12-04", "Le Premier ministre malien a exigé le départ des soldats français.",
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),

@@ -149,7 +149,44 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
         if _country_less(events, POPULAR_AGENTS):  # (only they take the story's scene)
             events = _fill_popular(events, _story_places(sentences, lex, by_sent, SCENE_KINDS) | _place_actors(events))
     country = story_country(events)
-    return _fill(events, country, "story context") if country else events
+    if country:
+        return _fill(events, country, "story context")
+    return _scene_before(events, sentences, lex) if sentences is not None and lex is not None else events
+
+
+# How many sentences back a source with no country looks for the scene of its paragraph.
+SCENE_WINDOW = 2
+
+
+def _scene_before(events: list[CodedEvent], sentences: list[Sentence], lex: Lexicon) -> list[CodedEvent]:
+    """In a story of several countries, a source still without a country acts where the story just
+    was: the one country named as a place by the nearest of the two sentences before that names
+    places ("... ont défilé à Paris, Marseille et Lyon. La police a interpellé une centaine de
+    personnes" -> FRACOP, and FRACVL as the other side of a domestic event). Other targets are left
+    alone (who is acted on may be foreign)."""
+    if not any(e.source.needs_country for e in events):
+        return events
+    by_sent: dict[int, list[CodedEvent]] = {}
+    for e in events:
+        by_sent.setdefault(e.sentence, []).append(e)
+    scenes: dict[int, set[str]] = {}
+
+    def scene(i: int) -> str | None:
+        for k in range(i - 1, max(i - SCENE_WINDOW, 0) - 1, -1):
+            if k not in scenes:
+                scenes[k] = place_countries(sentences[k], lex, by_sent.get(k, [])) if k < len(sentences) else set()
+            if scenes[k]:
+                return next(iter(scenes[k])) if len(scenes[k]) == 1 else None
+        return None
+
+    out = []
+    for e in events:
+        country = scene(e.sentence) if e.source.needs_country else None
+        if country:
+            # (and a country-less side of a domestic event: "police arrested dozens of protesters")
+            e = _fill([e], country, "scene before", targets=_domestic(e))[0]
+        out.append(e)
+    return out
 
 
 def _country_less(events: list[CodedEvent], agents: frozenset[str] | None = None) -> bool:

@@ -512,6 +512,8 @@ class SentenceCoder:
                     continue
                 if prep and folded not in case_of(sent, tid):
                     continue
+                if prep and _fronted_scene(sent, tid):
+                    continue
                 if agent_first:
                     by = nested_agents(sent, tid, agents)
                     by += self._blamed_on(sent, tid)
@@ -735,6 +737,14 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, code, p, f.pred, lemma))
         return out
+
+
+def _fronted_scene(sent: Sentence, tid: int) -> bool:
+    """An oblique opening the sentence, closed by a comma, sets the scene: "Au Royaume-Uni, les
+    infirmières ont lancé une grève" (where, not against whom)."""
+    span = subtree(sent, tid)
+    end = max(i for i in span if sent.token(i).upos != "PUNCT" or i == tid)
+    return min(span) == 1 and end < len(sent.tokens) and sent.token(end + 1).form == ","
 
 
 @lru_cache(maxsize=64)
