@@ -51,6 +51,15 @@ def test_future_form(form, lemma, future):
     # an oblique opening the sentence before a comma sets the scene: no target
     ("fr", "2023-03-23", "Au Royaume-Uni, les infirmières ont lancé une grève de 48 heures pour réclamer des hausses de salaire.",
      [("GBRHLH", "1432", "-")], [("GBRHLH", "1432", "GBR"), ("FRAHLH", "1432", "GBR")]),
+    # "remettre le pouvoir" is a change of leadership, not a handing over of suspects (0213)
+    ("fr", "2023-08-01", "L'Union africaine a appelé la junte nigérienne à remettre le pouvoir aux civils.",
+     [("IGOAFU", "0241", "NERGOV")], [("IGOAFU", "0213", "NERGOV")]),
+    # a word of a name is no condition word ("libération"); a truce offered to one's own rebels targets them
+    ("fr", "2023-08-01", "Le président colombien Gustavo Petro a proposé un cessez-le-feu à l'Armée de libération nationale.",
+     [("COLGOV", "0356", "COLREB")], [("COLGOV", "0353", "COLREB")]),
+    # seizing power takes no territory
+    ("en", "2023-08-01", "General Abdourahamane Tiani, who seized power in a coup in July, accused Paris of interfering.",
+     [("NERGOV", "1123", "FRAGOV")], [("NERGOV", "192", "-")]),
     # the "départ" of troops is their withdrawal, not a leader's departure
     ("fr", "2022-12-04", "Le Premier ministre malien a exigé le départ des soldats français.",
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),

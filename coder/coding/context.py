@@ -370,7 +370,8 @@ def _own_forces(e: CodedEvent) -> bool:
     """A show of force or a withdrawal aimed at one's own forces ("put Russia's nuclear forces on
     alert", "decided to withdraw Russia's military contingent"): no target."""
     return e.code.startswith(OWN_FORCES_CODES) and e.target is not None \
-        and _country(e.target) == _country(e.source) != ""
+        and _country(e.target) == _country(e.source) != "" \
+        and split_actor(e.target.code)[1] not in POPULAR_AGENTS  # (a truce offered to one's own rebels)
 
 
 def _moved_forces(e: CodedEvent) -> CodedEvent:
