@@ -146,12 +146,12 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                                     skip=lambda a, s=sentences[i]: _regime(a, s, lex))
             out.extend(evs)
         events = out
+        if story_country(events) is None:
+            events = _scene_before(events, sentences, lex)
         if _country_less(events, POPULAR_AGENTS):  # (only they take the story's scene)
             events = _fill_popular(events, _story_places(sentences, lex, by_sent, SCENE_KINDS) | _place_actors(events))
     country = story_country(events)
-    if country:
-        return _fill(events, country, "story context")
-    return _scene_before(events, sentences, lex) if sentences is not None and lex is not None else events
+    return _fill(events, country, "story context") if country else events
 
 
 # How many sentences back a source with no country looks for the scene of its paragraph.
@@ -279,10 +279,11 @@ def _definite_title(sent: Sentence, head: int, lex: Lexicon) -> bool:
 # Protest, force posture, reduced relations, coercion, assault, fighting, mass violence: the
 # codes for which an unnamed side is most often of the other side's country.
 DOMESTIC_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-# Whatever the event, the people a government acts on are its own ("bowed to protesters"), and
+# Whatever the event, the people a government acts on are its own ("bowed to protesters", "a appelé
+# les syndicats au dialogue"), and
 # the state that citizens, the opposition, unions or rebels act on is theirs ("the opposition
 # demanded talks with the government").
-GOVERNED_AGENTS = frozenset({"CVL", "OPP"})
+GOVERNED_AGENTS = frozenset({"CVL", "OPP", "LAB"})
 POPULAR_AGENTS = frozenset({"CVL", "OPP", "LAB", "AGR", "EDU", "REB", "INS", "SEP"})
 # Agents of the state (also: an official reporting what "l'armée" or "la police" did speaks of
 # their own, see _speakers_own).
