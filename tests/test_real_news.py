@@ -60,6 +60,18 @@ def test_future_form(form, lemma, future):
     # seizing power takes no territory
     ("en", "2023-08-01", "General Abdourahamane Tiani, who seized power in a coup in July, accused Paris of interfering.",
      [("NERGOV", "1123", "FRAGOV")], [("NERGOV", "192", "-")]),
+    # what talks or agreements are about is no partner: the two sides talk with each other
+    ("fr", "2022-08-16", "L'Iran et les puissances occidentales ont repris mardi à Vienne les négociations sur le "
+     "programme nucléaire iranien.", [("IRN", "046", "WST"), ("WST", "046", "IRN")], []),
+    ("en", "2022-08-16", "Iran and the United States resumed talks on Iran's nuclear programme.",
+     [("IRN", "046", "USA"), ("USA", "046", "IRN")], []),
+    ("en", "2022-08-16", "The European Union called on Iran to release the detainees.", [("IGOEEC", "0253", "IRN")], []),
+    # a subject lent by a coordinated verb holds no condition word ("commerce"); the purpose of what
+    # is only vowed has not happened
+    ("en", "2024-05-15", "China's commerce ministry condemned the decision and vowed to take all necessary measures "
+     "to defend its interests.", [("CHNGOV", "111", "-")], [("CHNGOV", "0311", "-"), ("CHNGOV", "052", "-")]),
+    # the unions a government addresses are its own
+    ("fr", "2023-03-23", "Élisabeth Borne a appelé les syndicats au dialogue.", [("FRAGOV", "026", "FRALAB")], []),
     # the "départ" of troops is their withdrawal, not a leader's departure
     ("fr", "2022-12-04", "Le Premier ministre malien a exigé le départ des soldats français.",
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),

@@ -397,6 +397,8 @@ class SentenceCoder:
             if c.rel == "other":  # any dependent but the subject
                 if base(rel) == "nsubj":
                     continue
+            elif c.rel == "any" and base(rel) == "nsubj" and sent.token(tid).head != f.pred:
+                continue  # (a subject lent by another verb is not this one's dependent)
             elif c.rel != "any" and not rel_matches(rel, c.rel):
                 continue
             if c.case and not (case_of(sent, tid) & c.case):
@@ -680,6 +682,8 @@ class SentenceCoder:
             # what one discusses, condemns or agrees on ("discussed Aleppo", "a meeting on Aleppo")
             # is a topic: a town or region is a target only of deeds (bombed, aided, visited)
             targets = [t for t in targets if not t.place]
+        if event_type(p.code).quad_class == 1:
+            targets = [t for t in targets if not _in_topic(sent, f.pred, t.start, lang.topic_prepositions)]
         if not targets and p.code[:2] in ADDRESSED_ROOTS:
             # "demanded that Hamas release the hostages": the clause's subject is the addressee
             for r, c in f.deps:
@@ -737,6 +741,19 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(CodedEvent(index, s, t, code, p, f.pred, lemma))
         return out
+
+
+def _in_topic(sent: Sentence, pred: int, tid: int, topics: frozenset[str]) -> bool:
+    """Whether an actor's word is inside a topic phrase ("les négociations sur le programme
+    nucléaire iranien", "resumed talks on Iran's nuclear programme"); the noun heading the verb's
+    own oblique stays an addressee ("called on Syrian President Bashar al-Assad")."""
+    nested, seen = False, 0
+    while tid and tid != pred and seen < len(sent.tokens):
+        head, marks = sent.token(tid).head, case_of(sent, tid)
+        if marks & topics and (nested or head != pred):
+            return True
+        nested, tid, seen = nested or bool(marks), head, seen + 1
+    return False
 
 
 def _fronted_scene(sent: Sentence, tid: int) -> bool:

@@ -111,7 +111,8 @@ class FrameBuilder:
             gov_lemma = fold(s.token(tok.head).lemma)
             if rel == "xcomp" or (rel == "advcl" and gov_lemma in lang.negating_verbs):
                 f.negated = f.negated or g.negated or gov_lemma in lang.negating_verbs
-            f.hypothetical = f.hypothetical or (g.hypothetical or gov_lemma in lang.intent_verbs) and rel == "xcomp"
+            f.hypothetical = f.hypothetical or (g.hypothetical or gov_lemma in lang.intent_verbs) and rel == "xcomp" \
+                or g.hypothetical and rel == "advcl"  # "vowed to take measures to defend its interests"
             # "will travel to Abuja to meet ...", "va rencontrer": the purpose of a future, or the
             # infinitive of a future auxiliary, is announced too
             f.future = f.future or rel in ("xcomp", "advcl") and (g.future or self._future_auxiliary(tok.head))
