@@ -72,6 +72,14 @@ def test_future_form(form, lemma, future):
      "to defend its interests.", [("CHNGOV", "111", "-")], [("CHNGOV", "0311", "-"), ("CHNGOV", "052", "-")]),
     # the unions a government addresses are its own
     ("fr", "2023-03-23", "Élisabeth Borne a appelé les syndicats au dialogue.", [("FRAGOV", "026", "FRALAB")], []),
+    # who rallies at or attacks a country's embassy is not of that country
+    ("fr", "2022-12-04", "Le capitaine Ibrahim Traoré a exigé le départ des forces spéciales françaises basées près "
+     "de Ouagadougou. Des centaines de manifestants se sont rassemblés devant l'ambassade de France.",
+     [("BFACVL", "141", "FRAGOV")], [("FRACVL", "141", "FRAGOV")]),
+    ("fr", "2025-01-28", "Des manifestants ont attaqué l'ambassade de Belgique à Kinshasa.", [("CODCVL", "145", "BELGOV")],
+     [("BELCVL", "145", "BELGOV"), ("CODCVL", "190", "BELGOV")]),
+    ("en", "2022-12-04", "Protesters rallied outside the US embassy in Baghdad.", [("IRQCVL", "141", "-")],
+     [("USACVL", "141", "-")]),
     # the "départ" of troops is their withdrawal, not a leader's departure
     ("fr", "2022-12-04", "Le Premier ministre malien a exigé le départ des soldats français.",
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),

@@ -73,8 +73,9 @@ SCENE_KINDS = ("country", "place")
 
 
 def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent],
-                    kinds: tuple[str, ...] = PLACE_KINDS) -> set[str]:
-    """The countries named in the sentence outside the events' actor phrases."""
+                    kinds: tuple[str, ...] = PLACE_KINDS, prepositional: bool = False) -> set[str]:
+    """The countries named in the sentence outside the events' actor phrases (``prepositional``:
+    only after a preposition, "à Paris", not the object of a clause no event took)."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
     used.update(i for t in sent.tokens if t.deprel == "obl:agent" for i in subtree(sent, t.id))
     found = set()
@@ -82,8 +83,12 @@ def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent],
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
         if any(i in used or case_of(sent, i) & said_by for i in range(m.start, m.end + 1)):
             continue  # an actor's words, a speaker or an agent ("selon Moscou", "proposed by Qatar")
+        if _mission_owner(sent, m.start, lex):
+            continue  # whose embassy, not where ("outside the US embassy", not "in Baghdad")
         # (as a scene, a country is named after a preposition: "en Syrie", not "Belgium urged")
         marked = kinds != SCENE_KINDS or any(case_of(sent, i) for i in range(m.start, m.end + 1))
+        if prepositional and not any(case_of(sent, i) for i in range(m.start, m.end + 1)):
+            continue
         found.update(v.code[:3] for v in m.values if v.kind in kinds and (marked or v.kind != "country"))
     return found
 
@@ -139,8 +144,9 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                     evs = _fill(evs, country, "sentence place")
                 else:
                     here = _place_actors(evs)
-                    evs = [_counterpart(e, places, here) for e in evs]
-                    if country := actors_country(evs):
+                    sent = sentences[i] if i < len(sentences) else None
+                    evs = [e if _at_mission(e, sent, lex) else _counterpart(e, places, here) for e in evs]
+                    if country := actors_country([e for e in evs if not _at_mission(e, sent, lex)]):
                         # (not "the regime" of a sentence whose only actors are its critics)
                         evs = _fill(evs, country, "sentence actors", targets=False,
                                     skip=lambda a, s=sentences[i]: _regime(a, s, lex))
@@ -160,8 +166,8 @@ SCENE_WINDOW = 2
 
 def _scene_before(events: list[CodedEvent], sentences: list[Sentence], lex: Lexicon) -> list[CodedEvent]:
     """In a story of several countries, a source still without a country acts where the story just
-    was: the one country named as a place by the nearest of the two sentences before that names
-    places ("... ont défilé à Paris, Marseille et Lyon. La police a interpellé une centaine de
+    was: the one country named as a place after a preposition by the nearest of the two sentences
+    before that names places ("... ont défilé à Paris, Marseille et Lyon. La police a interpellé une centaine de
     personnes" -> FRACOP, and FRACVL as the other side of a domestic event). Other targets are left
     alone (who is acted on may be foreign)."""
     if not any(e.source.needs_country for e in events):
@@ -174,7 +180,8 @@ def _scene_before(events: list[CodedEvent], sentences: list[Sentence], lex: Lexi
     def scene(i: int) -> str | None:
         for k in range(i - 1, max(i - SCENE_WINDOW, 0) - 1, -1):
             if k not in scenes:
-                scenes[k] = place_countries(sentences[k], lex, by_sent.get(k, [])) if k < len(sentences) else set()
+                scenes[k] = place_countries(sentences[k], lex, by_sent.get(k, []), prepositional=True) \
+                    if k < len(sentences) else set()
             if scenes[k]:
                 return next(iter(scenes[k])) if len(scenes[k]) == 1 else None
         return None
@@ -213,6 +220,22 @@ def _fill_popular(events: list[CodedEvent], story_places: set[str]) -> list[Code
     if len(story_places) != 1:
         return events
     return _fill(events, next(iter(story_places)), "story place", skip=lambda a: a.code[:3] not in POPULAR_AGENTS)
+
+
+def _mission_owner(sent: Sentence, tid: int, lex: Lexicon) -> bool:
+    """Whether a word names whose mission abroad it is: "the US embassy", "l'ambassade de France"
+    (not "l'ambassade à Kinshasa")."""
+    lang = lex.language
+    head = sent.token(tid).head
+    return bool(head) and fold(sent.token(head).lemma) in lang.mission_nouns \
+        and not case_of(sent, tid) - lang.genitive_prepositions
+
+
+def _at_mission(e: CodedEvent, sent: Sentence | None, lex: Lexicon) -> bool:
+    """Whether an event's target is a country's mission abroad ("des manifestants se sont rassemblés
+    devant l'ambassade de France"): it tells nothing of the country of the other side."""
+    t = e.target
+    return sent is not None and t is not None and fold(sent.token(t.head).lemma) in lex.language.mission_nouns
 
 
 def _regime(a: Actor, sent: Sentence, lex: Lexicon) -> bool:
