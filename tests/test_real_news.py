@@ -80,6 +80,13 @@ def test_future_form(form, lemma, future):
      [("BELCVL", "145", "BELGOV"), ("CODCVL", "190", "BELGOV")]),
     ("en", "2022-12-04", "Protesters rallied outside the US embassy in Baghdad.", [("IRQCVL", "141", "-")],
      [("USACVL", "141", "-")]),
+    # a recalled envoy is one's own: the target is where he served
+    ("en", "2023-01-20", "Peru criticised Mexico, and Lima recalled its ambassador to Mexico.",
+     [("PERGOV", "161", "MEX")], [("PERGOV", "161", "-")]),
+    # the country across a border is not where the sentence is set
+    ("en", "2023-09-01", "Jihadists killed 17 Nigerien soldiers in an ambush near the border with Mali on Tuesday, "
+     "the defence ministry said.", [("NERREB", "190", "NERMIL"), ("NERGOV", "010", "-")],
+     [("MLIREB", "190", "NERMIL"), ("MLIGOV", "010", "-")]),
     # the "départ" of troops is their withdrawal, not a leader's departure
     ("fr", "2022-12-04", "Le Premier ministre malien a exigé le départ des soldats français.",
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),

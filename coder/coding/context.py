@@ -83,8 +83,8 @@ def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent],
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):
         if any(i in used or case_of(sent, i) & said_by for i in range(m.start, m.end + 1)):
             continue  # an actor's words, a speaker or an agent ("selon Moscou", "proposed by Qatar")
-        if _mission_owner(sent, m.start, lex):
-            continue  # whose embassy, not where ("outside the US embassy", not "in Baghdad")
+        if _mission_owner(sent, m.start, lex) or _across_border(sent, m.start, lex):
+            continue  # whose embassy, not where ("outside the US embassy", not "in Baghdad"); across a border
         # (as a scene, a country is named after a preposition: "en Syrie", not "Belgium urged")
         marked = kinds != SCENE_KINDS or any(case_of(sent, i) for i in range(m.start, m.end + 1))
         if prepositional and not any(case_of(sent, i) for i in range(m.start, m.end + 1)):
@@ -229,6 +229,15 @@ def _mission_owner(sent: Sentence, tid: int, lex: Lexicon) -> bool:
     head = sent.token(tid).head
     return bool(head) and fold(sent.token(head).lemma) in lang.mission_nouns \
         and not case_of(sent, tid) - lang.genitive_prepositions
+
+
+def _across_border(sent: Sentence, tid: int, lex: Lexicon) -> bool:
+    """Whether a word names the country on the other side of a border ("near the border with
+    Mali", "près de la frontière avec le Niger")."""
+    lang = lex.language
+    head = sent.token(tid).head
+    return bool(head) and fold(sent.token(head).lemma) in lang.border_nouns \
+        and bool(case_of(sent, tid) & lang.comitative_prepositions)
 
 
 def _at_mission(e: CodedEvent, sent: Sentence | None, lex: Lexicon) -> bool:

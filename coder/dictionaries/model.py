@@ -140,6 +140,7 @@ class Language:
     intransitive_verbs: frozenset[str] = frozenset()  # "march": "people marched" is never a passive participle
     intent_verbs: frozenset[str] = frozenset()  # "vow": "vowed to counterattack" reports no attack
     future_auxiliaries: frozenset[str] = frozenset()  # "will", "aller": "will visit", "va rencontrer" are announced
+    border_nouns: frozenset[str] = frozenset()  # "frontière": "près de la frontière avec le Mali" is not in Mali
     mission_nouns: frozenset[str] = frozenset()  # "ambassade": who protests at a country's embassy is not of that country
     topic_prepositions: frozenset[str] = frozenset()  # "sur": "des négociations sur le programme iranien" is a topic
     future_endings: frozenset[str] = frozenset()  # "ra", "ront": "se rendra" is a future, not a done visit
