@@ -87,6 +87,14 @@ def test_future_form(form, lemma, future):
     ("en", "2023-09-01", "Jihadists killed 17 Nigerien soldiers in an ambush near the border with Mali on Tuesday, "
      "the defence ministry said.", [("NERREB", "190", "NERMIL"), ("NERGOV", "010", "-")],
      [("MLIREB", "190", "NERMIL"), ("MLIGOV", "010", "-")]),
+    # name-calling is criticism: the name given is no description of an event
+    ("en", "2024-08-03", "The Venezuelan government called the Argentine president a fascist.",
+     [("VENGOV", "111", "ARGGOV")], []),
+    ("fr", "2024-08-03", "Le président argentin Javier Milei a qualifié Nicolas Maduro de dictateur.",
+     [("ARGGOV", "111", "VENGOV")], [("ARGGOV", "010", "VENGOV")]),
+    ("en", "2020-03-06", "The Iranian foreign ministry called the truce a welcome development.", [], [("IRNGOV", "0871", "-")]),
+    # a town of a region listed as a place gives the junta its country
+    ("en", "2023-07-31", "The junta carried out air strikes on several villages in Sagaing region.", [("MMRGOV", "195", "-")], []),
     # the "départ" of troops is their withdrawal, not a leader's departure
     ("fr", "2022-12-04", "Le Premier ministre malien a exigé le départ des soldats français.",
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),

@@ -462,12 +462,15 @@ class SentenceCoder:
         if p.negated != f.negated:
             return False, "verb is negated" if f.negated else "pattern needs a negated verb", set()
         used = set()
+        first_obj = False  # an object condition read the first object (not the name given it)
         for c in p.with_:
             tid = self._holds(sent, f, c)
             if tid is None:
                 return False, f"missing {c.describe()}" if self.explaining else "missing", set()
             used.add(tid)
-        if any(c.rel == "obj" for c in p.with_) and self._naming(sent, f):
+            first_obj = first_obj or c.rel == "obj" and tid == f.get("obj")[0]
+        if first_obj and self._naming(sent, f):
+            # ("called Maduro a dictator": a condition on the second object is the name-calling itself)
             return False, "naming ('called the truce a positive development'): the object is described", set()
         for c in p.without:
             if self._holds(sent, f, c) is not None:
