@@ -34,6 +34,10 @@ def test_future_form(form, lemma, future):
      [("TURGOV", "036", "RUSGOV")], [("TURGOV", "040", "RUSGOV")]),
     ("en", "2023-06-01", "Nigerian President Bola Tinubu will travel to Paris next week to meet Emmanuel Macron.",
      [("NGAGOV", "036", "FRAGOV")], [("NGAGOV", "042", "FRAGOV"), ("NGAGOV", "040", "FRAGOV")]),
+    # so is aid or a release in the future: the intent to provide it or release them
+    ("fr", "2023-07-16", "L'Union européenne versera 105 millions d'euros à la Tunisie.", [("IGOEEC", "0331", "TUN")],
+     [("IGOEEC", "071", "TUN")]),
+    ("en", "2023-11-22", "Hamas will release 50 hostages.", [("PSEREB", "0353", "-")], [("PSEREB", "0841", "-")]),
     # a visit made stays one
     ("fr", "2022-12-04", "Le président sénégalais Macky Sall s'est rendu au Mali.", [("SENGOV", "042", "MLI")], []),
     # Latin American leaders, the Cédéao and the ELN by their names

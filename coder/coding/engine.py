@@ -69,11 +69,17 @@ RECIPROCAL_CODES = frozenset({"190", "193", "0871", "0872", "0873", "0874"})
 # Mediators act together, not on each other: "a truce brokered by Russia and Turkey".
 MEDIATION_CODES = frozenset({"039", "045"})
 
-# Meetings and visits (root 04) in the future tense are announced, not held: CAMEO codes the intent
-# to meet (036), or to mediate (039), as "will travel to Beijing next week", "se rendra à Bamako".
-CONSULT_ROOT = "04"
-ANNOUNCED_CODES = {"045": "039"}
-ANNOUNCED_CODE = "036"
+# Cooperation in the future tense is announced, not done: CAMEO codes the intent. A meeting or
+# visit (04: "will travel to Beijing next week", "se rendra à Bamako") is the intent to meet (036;
+# mediation 039), material cooperation (06) the intent to cooperate (031x), aid (07) the intent to
+# provide it (033x), yielding (08: "Hamas will release 50 hostages") the intent to yield (034x, 035x).
+ANNOUNCED_CODES = {
+    "04": "036", "045": "039",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
+    "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}
 
 # Uses of force whose toll a present participle reports ("ont tiré des missiles sur la gare,
 # tuant cinquante civils", "struck the town, killing five"): the toll is no event of its own, and
@@ -88,10 +94,8 @@ def _verbal(code: str) -> bool:
 
 
 def announced(code: str) -> str:
-    """The code of an event in the future tense: a meeting or visit is an intent (036, 039)."""
-    if code[:2] != CONSULT_ROOT:
-        return code
-    return ANNOUNCED_CODES.get(code, ANNOUNCED_CODE)
+    """The code of an event in the future tense: cooperation announced is an intent (03x)."""
+    return next((ANNOUNCED_CODES[k] for k in (code, code[:3], code[:2]) if k in ANNOUNCED_CODES), code)
 
 
 def reciprocal(code: str) -> bool:
