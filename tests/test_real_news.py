@@ -99,6 +99,9 @@ def test_future_form(form, lemma, future):
     ("en", "2020-03-06", "The Iranian foreign ministry called the truce a welcome development.", [], [("IRNGOV", "0871", "-")]),
     # a town of a region listed as a place gives the junta its country
     ("en", "2023-07-31", "The junta carried out air strikes on several villages in Sagaing region.", [("MMRGOV", "195", "-")], []),
+    # withdrawing a bill is no military de-escalation
+    ("fr", "2023-03-23", "La Première ministre Élisabeth Borne a refusé de retirer le texte.", [("FRAGOV", "120", "-")],
+     [("FRAGOV", "1246", "-")]),
     # the "départ" of troops is their withdrawal, not a leader's departure
     ("fr", "2022-12-04", "Le Premier ministre malien a exigé le départ des soldats français.",
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),
