@@ -38,6 +38,14 @@ def test_future_form(form, lemma, future):
     ("fr", "2023-07-16", "L'Union européenne versera 105 millions d'euros à la Tunisie.", [("IGOEEC", "0331", "TUN")],
      [("IGOEEC", "071", "TUN")]),
     ("en", "2023-11-22", "Hamas will release 50 hostages.", [("PSEREB", "0353", "-")], [("PSEREB", "0841", "-")]),
+    # a plan or hope of cooperation is its intent; a planned offensive is no offensive, also when the
+    # parser reads "plans" as a noun
+    ("en", "2023-06-01", "The French president plans to visit China in April.", [("FRAGOV", "036", "CHN")],
+     [("FRAGOV", "042", "CHN")]),
+    ("fr", "2023-06-01", "Le président français prévoit de se rendre en Chine en avril.", [("FRAGOV", "036", "CHN")],
+     [("FRAGOV", "042", "CHN")]),
+    ("en", "2023-06-01", "The Turkish army plans to launch an offensive against Kurdish militias.", [],
+     [("TURMIL", "190", "TURUAF")]),
     # a visit made stays one
     ("fr", "2022-12-04", "Le président sénégalais Macky Sall s'est rendu au Mali.", [("SENGOV", "042", "MLI")], []),
     # Latin American leaders, the Cédéao and the ELN by their names

@@ -270,7 +270,7 @@ class SentenceCoder:
                 if not todo and acyclic:
                     continue  # nothing to match: no frame needed
             f = att.frame = frames.frame(tid)
-            if f.hypothetical:
+            if f.hypothetical and not f.intended:
                 att.note = "hypothetical (conditional or modal): not coded"
                 continue
             if f.alleged:
@@ -284,6 +284,9 @@ class SentenceCoder:
                 att.tried.append((p.id, why))
                 if not ok:
                     continue
+                if f.hypothetical and announced(p.code) == p.code:
+                    att.tried[-1] = (p.id, "matched, but only planned (no cooperation to announce): not coded")
+                    break
                 # the verbs of a clause that a condition read ("blocked roads to press the
                 # government to curb imports") are part of this event, not events of their own
                 consumed.update(i for u in used if base(sent.token(u).deprel) in CLAUSE_RELS
@@ -722,7 +725,7 @@ class SentenceCoder:
                     break
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
-        code = announced(p.code) if f.future else p.code
+        code = announced(p.code) if f.future or f.intended else p.code
         trading = self._reciprocal_verb(sent, f.pred)
         if trading and len({a.code for a in sources}) > 1:
             # what coordinated sides trade is no target ("traded artillery fire")

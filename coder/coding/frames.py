@@ -27,6 +27,7 @@ class Frame:
     hypothetical: bool = False
     alleged: bool = False  # complement of an accusation or denial
     future: bool = False  # announced, not done: "will travel", "se rendra", "va rencontrer"
+    intended: bool = False  # the infinitive of a plan or pledge: "plans to visit China" (hypothetical too)
     passive: bool = False
 
     def get(self, rel: str) -> list[int]:
@@ -105,6 +106,7 @@ class FrameBuilder:
             f.negated = True  # "abstained instead of vetoing", "sans attaquer"
         if marks & lang.hypothetical_markers:
             f.hypothetical = True  # "si la Russie attaquait", "if Russia attacked"
+        own = f.hypothetical  # (its own modal or condition)
         rel = base(tok.deprel)
         if rel in ("xcomp", "ccomp", "advcl") and tok.head:
             g = self.frame(tok.head)
@@ -116,8 +118,16 @@ class FrameBuilder:
             # "will travel to Abuja to meet ...", "va rencontrer": the purpose of a future, or the
             # infinitive of a future auxiliary, is announced too
             f.future = f.future or rel in ("xcomp", "advcl") and (g.future or self._future_auxiliary(tok.head))
+            # "prévoit de se rendre en Chine", "plans to visit China": an intent, when it is cooperation
+            f.intended = rel == "xcomp" and gov_lemma in lang.announcing_verbs and not (g.hypothetical or g.negated or own)
             if gov_lemma in lang.allegation_verbs:
                 f.alleged = True  # "accused Moscow of supplying weapons": an allegation, not an event
+        elif rel == "acl" and tok.head and tok.feat("VerbForm") == "Inf" \
+                and fold(s.token(tok.head).lemma) in lang.intent_verbs:
+            # "the Turkish army plans to launch an offensive" ("plans" read as a noun), "Russia's plans
+            # to invade": a plan, not a deed
+            f.hypothetical = True
+            f.intended = not own and fold(s.token(tok.head).lemma) in lang.announcing_verbs
         elif rel == "acl" and self._on_accused(tid):
             f.alleged = True  # "a accusé les rebelles de violer la trêve", the infinitive hung on the object
         return f

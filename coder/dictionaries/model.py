@@ -142,6 +142,7 @@ class Language:
     future_auxiliaries: frozenset[str] = frozenset()  # "will", "aller": "will visit", "va rencontrer" are announced
     border_nouns: frozenset[str] = frozenset()  # "frontière": "près de la frontière avec le Mali" is not in Mali
     mission_nouns: frozenset[str] = frozenset()  # "ambassade": who protests at a country's embassy is not of that country
+    announcing_verbs: frozenset[str] = frozenset()  # "plan": "plans to visit China" is an intent to meet (036)
     topic_prepositions: frozenset[str] = frozenset()  # "sur": "des négociations sur le programme iranien" is a topic
     future_endings: frozenset[str] = frozenset()  # "ra", "ront": "se rendra" is a future, not a done visit
     anaphoric_titles: frozenset[str] = frozenset()  # "ministre": "le ministre" is the minister named before
