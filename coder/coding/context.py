@@ -152,8 +152,8 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                                     skip=lambda a, s=sentences[i]: _regime(a, s, lex))
             out.extend(evs)
         events = out
-        if story_country(events) is None:
-            events = _scene_before(events, sentences, lex)
+        if any(e.source.needs_country for e in events) and story_country(events) is None:
+            events = _scene_before(events, sentences, lex)  # (only sources without a country take it)
         if _country_less(events, POPULAR_AGENTS):  # (only they take the story's scene)
             events = _fill_popular(events, _story_places(sentences, lex, by_sent, SCENE_KINDS) | _place_actors(events))
     country = story_country(events)

@@ -769,6 +769,11 @@ def _in_topic(sent: Sentence, pred: int, tid: int, topics: frozenset[str]) -> bo
 def _fronted_scene(sent: Sentence, tid: int) -> bool:
     """An oblique opening the sentence, closed by a comma, sets the scene: "Au Royaume-Uni, les
     infirmières ont lancé une grève" (where, not against whom)."""
+    first, seen = 1, 0  # (a quick test: the first word is inside the phrase, the phrase above it)
+    while first and first != tid and seen < len(sent.tokens):
+        first, seen = sent.tokens[first - 1].head, seen + 1
+    if first != tid:
+        return False
     span = subtree(sent, tid)
     end = max(i for i in span if sent.token(i).upos != "PUNCT" or i == tid)
     return min(span) == 1 and end < len(sent.tokens) and sent.token(end + 1).form == ","

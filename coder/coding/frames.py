@@ -9,10 +9,11 @@ negation and hypothetical moods. Relations are UD v2 names in logical voice.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from coder.coding.tree import base, case_of, nested_agents, subtree
 from coder.dictionaries.model import Language
-from coder.doc import Sentence
+from coder.doc import Sentence, Token
 from coder.text import fold
 
 NOMINAL_UPOS = ("NOUN", "PROPN")
@@ -99,8 +100,9 @@ class FrameBuilder:
         if not f.get("nsubj"):
             self._inherit_subject(f)
         f.negated = self._negated(tid) or self._negated_object(f)
-        f.hypothetical = self._hypothetical(tid)
-        f.future = self._future(tid)
+        group = (tok, *(toks[c - 1] for c in kids if base(toks[c - 1].deprel) == "aux"))  # the verb, its auxiliaries
+        f.hypothetical = self._hypothetical(group)
+        f.future = self._future(group)
         marks = self._markers(tid)
         if marks & lang.negating_markers:
             f.negated = True  # "abstained instead of vetoing", "sans attaquer"
@@ -222,25 +224,25 @@ class FrameBuilder:
                     return True
         return False
 
-    def _hypothetical(self, tid: int) -> bool:
-        s, lang = self.sent, self.lang
-        toks = s.tokens
-        for t in (toks[tid - 1], *(toks[c - 1] for c in s.children(tid) if base(toks[c - 1].deprel) == "aux")):
+    def _hypothetical(self, group: tuple[Token, ...]) -> bool:
+        """A modal or conditional verb group (the verb, then its auxiliaries)."""
+        lang = self.lang
+        for t in group:
             if fold(t.lemma) in lang.hypothetical_auxiliaries or fold(t.form) in lang.hypothetical_auxiliaries:
                 return True
             if t.feat("Mood") in lang.hypothetical_moods:
                 return True
         return False
 
-    def _future(self, tid: int) -> bool:
-        """A verb in the future tense: "will travel" (an auxiliary of the language's list), "se
-        rendra" (Tense=Fut, or a future ending after the infinitive's stem: not "déclara")."""
-        s, lang = self.sent, self.lang
-        toks = s.tokens
-        for t in (toks[tid - 1], *(toks[c - 1] for c in s.children(tid) if base(toks[c - 1].deprel) == "aux")):
+    def _future(self, group: tuple[Token, ...]) -> bool:
+        """A verb group (the verb, then its auxiliaries) in the future tense: "will travel" (an
+        auxiliary of the language's list), "se rendra" (Tense=Fut, or a future ending after the
+        infinitive's stem: not "déclara")."""
+        lang = self.lang
+        for t in group:
             if t.upos not in ("VERB", "AUX"):
                 continue
-            if t is not toks[tid - 1] and fold(t.lemma) in lang.future_auxiliaries or t.feat("Tense") == "Fut":
+            if t is not group[0] and fold(t.lemma) in lang.future_auxiliaries or t.feat("Tense") == "Fut":
                 return True
             if t.feat("VerbForm") in ("", "Fin") and _future_form(fold(t.form), fold(t.lemma), lang.future_endings):
                 return True
@@ -368,5 +370,12 @@ class FrameBuilder:
 def _future_form(form: str, lemma: str, endings: frozenset[str]) -> bool:
     """Whether a finite form ends in a future ending ("ra", "ront") not put on the present stem:
     "rendra", "ira", "sera", but not the past "déclara" nor the present "déclarons" of "déclarer"."""
+    if not endings or not form.endswith(_as_tuple(endings)):  # (a quick test, done in C)
+        return False
     return any(len(form) > len(e) and form.endswith(e) and form[:len(form) - len(e) + 1] != lemma[:-2]
                for e in endings)
+
+
+@lru_cache(maxsize=16)
+def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(words)
