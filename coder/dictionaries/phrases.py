@@ -88,23 +88,22 @@ class PhraseIndex(Generic[V]):
         """
         ids = sorted(allowed) if allowed is not None else [t.id for t in tokens]
         ok = allowed if isinstance(allowed, (dict, set, frozenset)) else set(ids)  # (a dict: its keys)
-        if memo is None:
-            memo = {}
+        # the names starting at each token, by lemma or not: token id -> tries
+        starting: dict[int, tuple] = {} if memo is None else memo.get(use_lemma) or memo.setdefault(use_lemma, {})
         out: list[Match[V]] = []
         covered = 0
         may_start, folded = self._starts_cache, self._folded
         for start in ids:
             if start <= covered:
                 continue
-            key = -start if use_lemma else start
-            tries = memo.get(key)
+            tries = starting.get(start)
             if tries is None:
                 t = tokens[start - 1]
                 if t.surface is None and may_start.get(t.form) is False and not (
                         use_lemma and folded.get(_folded_key(t.lemma))):
-                    tries = memo[key] = ()  # (the usual case, _starting_at's first test inlined)
+                    tries = starting[start] = ()  # (the usual case, _starting_at's first test inlined)
                 else:
-                    tries = memo[key] = self._starting_at(tokens, start, use_lemma)
+                    tries = starting[start] = self._starting_at(tokens, start, use_lemma)
             if not tries:
                 continue
             last = start + (tries[0][-1][0] if len(tries) == 1 else max([spans[-1][0] for spans in tries]))
