@@ -95,6 +95,9 @@ def code(pipeline, text, date="2023-05-10"):
     ("L'armée égyptienne a largué des vivres au-dessus de la bande de Gaza.", [("EGYMIL", "073", "PSE")]),
     # counted people of a group with no entry are civilians of the place
     ("Des jihadistes ont exécuté des centaines de Yazidis près de Mossoul.", [("IRQREB", "202", "IRQCVL")]),
+    # an inverted reporter the parser made the object of a comma-joined conjunct is the speaker
+    ("Les troupes gouvernementales se sont emparées du quartier, a indiqué l'OSDH.",
+     [("SYRHRI", "010", "-"), ("SYRMIL", "192", "-")]),
 ])
 def test_french_wire_phrasing(pipeline, text, expected):
     assert code(pipeline, text) == expected

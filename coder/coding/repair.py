@@ -89,7 +89,9 @@ nominal root's phrase ("Georgian and Russian troops battled for ...").
 Inverted subjects of reporting verbs: in "Washington ne lèvera pas les sanctions, a déclaré le
 secrétaire d'Etat" the parser often labels the subject after the verb its object. A reporting verb
 (the language's list) in "parataxis" after its governor, right after a comma, with no subject,
-has its nominal object after it as its subject.
+has its nominal object after it as its subject; so has one the parser made a "conj" of the
+clause before ("..., a indiqué l'OSDH"), when no conjunction joins them and nothing but
+punctuation follows that object ("..., told reporters that ..." keeps its recipient).
 
 Objects read as appositions: in "a accueilli à Ankara son homologue russe" the parser may hang
 the object on the place before it as an "appos". An apposition with a determiner, right after a
@@ -823,19 +825,24 @@ def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
 
 
 def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.reporting_verbs or not _has(sent.tokens, "base", "parataxis") \
+    if not lang.reporting_verbs or not (_has(sent.tokens, "base", "parataxis") or _has(sent.tokens, "base", "conj")) \
             or _none_folded_in(lang.reporting_verbs, sent.tokens, "lemma"):
         return sent
     fix: dict[int, dict[str, object]] = {}
     for verb in _with(sent.tokens, "upos", "VERB"):
-        if (fold(verb.lemma) not in lang.reporting_verbs or base(verb.deprel) != "parataxis"
+        rel = base(verb.deprel)
+        if (fold(verb.lemma) not in lang.reporting_verbs or rel not in ("parataxis", "conj")
                 or verb.head > verb.id or _has_subject(sent, verb.id)):
             continue
         first = _first_word(sent, verb.id)
         if first < 2 or sent.token(first - 1).form != ",":
             continue
-        obj = next((c for c in sent.children(verb.id) if sent.token(c).deprel == "obj" and c > verb.id
+        kids = sent.children(verb.id)
+        obj = next((c for c in kids if sent.token(c).deprel == "obj" and c > verb.id
                     and sent.token(c).upos in ("NOUN", "PROPN")), None)
+        if obj is not None and rel == "conj" and any(
+                base(sent.token(c).deprel) == "cc" or c > obj and sent.token(c).upos != "PUNCT" for c in kids):
+            continue  # a verb sharing its subject: "... et a accusé Moscou", "..., told reporters that ..."
         if obj is not None:
             fix[obj] = {"deprel": "nsubj"}
     return _rebuilt(sent, fix)
