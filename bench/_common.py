@@ -37,6 +37,17 @@ def parsed_sample():
     return list(Pipeline().parser.parse(sample_stories()))
 
 
+def code_sample(parsed, dicts, repeat: int = 1) -> int:
+    """Code parsed stories ``repeat`` times (the coder alone, with context); the number of events."""
+    from coder.coding.engine import code_parsed_story
+
+    events = 0
+    for _ in range(repeat):
+        for ps in parsed:
+            events += len(code_parsed_story(ps, dicts.lexicon(ps.story.language)))
+    return events
+
+
 def conllu_corpus(path: Path, n: int) -> Path:
     """A pre-parsed corpus of ``n`` stories: renamed copies of the parsed sample stories."""
     from coder.conllu import write_conllu

@@ -19,22 +19,19 @@ import subprocess
 import sys
 import tempfile
 
-from _common import machine, parsed_sample
+from _common import code_sample, machine, parsed_sample
 
 
 def run_loop(repeat: int) -> None:
     """The loop valgrind counts: code every parsed sample story ``repeat`` times, after a warm-up."""
-    from coder.coding.engine import code_parsed_story
     from coder.dictionaries import load_dictionaries
 
     dicts = load_dictionaries(None)
     parsed = parsed_sample()
-    for ps in parsed:
-        code_parsed_story(ps, dicts.lexicon(ps.story.language))
+    code_sample(parsed, dicts)  # (warm-up)
 
     def once(_acc: None, _k: int) -> None:
-        for ps in parsed:
-            code_parsed_story(ps, dicts.lexicon(ps.story.language))
+        code_sample(parsed, dicts)
 
     functools.reduce(once, range(repeat), None)
     print(sum(len(ps.sentences) for ps in parsed) * repeat)

@@ -13,9 +13,8 @@ import argparse
 import statistics
 import time
 
-from _common import machine, parsed_sample
+from _common import code_sample, machine, parsed_sample
 
-from coder.coding.engine import code_parsed_story
 from coder.dictionaries import load_dictionaries
 
 
@@ -32,10 +31,7 @@ def main() -> None:
 
     def timed(repeat: int) -> tuple[float, int]:
         t0 = time.process_time()
-        events = 0
-        for _ in range(repeat):
-            for ps in parsed:
-                events += len(code_parsed_story(ps, dicts.lexicon(ps.story.language)))
+        events = code_sample(parsed, dicts, repeat)
         return time.process_time() - t0, events
 
     timed(3 if args.rounds else 1)  # warm the per-lexicon caches

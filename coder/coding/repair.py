@@ -365,8 +365,6 @@ def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
     bad = {t.id for t in _with(sent.tokens, "deprel", "obl:agent")
            if not any(base(sent.token(c).deprel) == "case" and fold(sent.token(c).form) in lang.agent_prepositions
                        for c in sent.children(t.id))}
-    if not lang.agent_prepositions:
-        return sent
     return _rebuilt(sent, {i: {"deprel": "obj"} for i in bad})
 
 

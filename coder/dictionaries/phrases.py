@@ -325,7 +325,6 @@ class WordSetIndex:
         return frozenset(out)
 
 
-
 def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozenset[str], frozenset[str]]:
     """Folded keys (forms, lemmas, surfaces) and exact keys (surfaces) of some tokens."""
     folded: set[str] = set()
