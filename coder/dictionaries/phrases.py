@@ -21,8 +21,11 @@ V = TypeVar("V")
 _CACHE_SIZE = 100_000  # entries of the per-index caches of words
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match(Generic[V]):
+    """A name found in a sentence (not frozen: frozen dataclasses are slower to make, and finds
+    make many)."""
+
     start: int  # token id of the first word
     end: int  # token id of the last word (inclusive)
     values: tuple[V, ...]
