@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +18,26 @@ def machine() -> str:
         cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
     except (OSError, StopIteration):
         cpu = platform.processor()
-    return f"{platform.machine()} {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    return f"{platform.machine()} {cpu}, {os.cpu_count()} cores, Python {platform.python_version()} ({interpreter()})"
+
+
+def interpreter() -> str:
+    """Which build of Python runs: builds of one version differ by 10-20% in speed. Distributions'
+    builds (Debian, Ubuntu, conda, python.org, Docker's python images) use profile-guided
+    optimization; pyenv builds without it unless asked (``PYTHON_CONFIGURE_OPTS=--enable-optimizations``),
+    and a shared libpython (``--enable-shared``) adds to the cost of every call."""
+    import sysconfig
+
+    notes = []
+    if "--enable-optimizations" in (sysconfig.get_config_var("CONFIG_ARGS") or ""):
+        notes.append("configured with --enable-optimizations")
+    try:
+        with open("/proc/self/maps") as fh:
+            if any("/libpython" in line for line in fh):
+                notes.append("libpython shared")
+    except OSError:
+        pass
+    return ", ".join([os.path.realpath(sys.executable), *notes])
 
 
 def sample_stories():

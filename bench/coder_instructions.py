@@ -54,6 +54,10 @@ def main() -> None:
     if res.returncode != 0:
         sys.exit(f"coder_instructions: valgrind failed:\n{res.stderr[-2000:]}")
     collected = re.search(r"Collected : (\d+)", res.stderr)
+    if collected is None or int(collected.group(1)) == 0:
+        sys.exit(f"coder_instructions: valgrind counted nothing inside functools_reduce: {sys.executable} "
+                 "has no symbols for it (a stripped build, such as Debian's python3); use a build with symbols "
+                 "(pyenv, python.org's source build)")
     sentences = int(res.stdout.split()[-1])
     print(f"machine: {machine()}")
     print(f"coded {sentences} sentences in {int(collected.group(1)):,} instructions: "
