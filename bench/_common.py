@@ -57,12 +57,23 @@ def parsed_sample():
     return list(Pipeline().parser.parse(sample_stories()))
 
 
-def code_sample(parsed, dicts, repeat: int = 1) -> int:
-    """Code parsed stories ``repeat`` times (the coder alone, with context); the number of events."""
+def fresh_passes(parsed, repeat: int = 1) -> list[list]:
+    """``repeat`` copies of some parsed stories, as a new corpus would come: new sentence objects
+    (the same tokens) with nothing derived cached on them yet (children lists, memos), so that a
+    timed pass over them pays all a sentence costs. Made before timing."""
+    from coder.doc import ParsedStory, Sentence
+
+    return [[ParsedStory(ps.story, [Sentence(s.id, s.text, s.tokens, s.sent_id) for s in ps.sentences], ps.parser)
+             for ps in parsed] for _ in range(repeat)]
+
+
+def code_sample(passes, dicts) -> int:
+    """Code each pass of parsed stories (see ``fresh_passes``), the coder alone with context; the
+    number of events."""
     from coder.coding.engine import code_parsed_story
 
     events = 0
-    for _ in range(repeat):
+    for parsed in passes:
         for ps in parsed:
             events += len(code_parsed_story(ps, dicts.lexicon(ps.story.language)))
     return events

@@ -38,6 +38,16 @@ class StringMemo(dict[str, V]):
 
 # Lower-case, strip accents, unify apostrophes: 'Pékin' -> 'pekin'.
 fold: Callable[[str], str] = StringMemo(_fold).__getitem__
+# The same for a whole sentence or story, not memoized: words repeat, texts do not, and a memo of
+# texts would only fill up (to 200,000 stories' worth) and push the words out.
+fold_text: Callable[[str], str] = _fold
+
+
+def decomposed(s: str) -> str:
+    """``fold`` but for the removal of accents, which costs most: accented letters come out as
+    the letter and combining marks ('Pékin' -> 'pe' + U+0301 + 'kin'). Not memoized (for texts)."""
+    s = s.translate(_APOSTROPHES).casefold()
+    return s if s.isascii() else unicodedata.normalize("NFKD", s)
 
 
 def _strip_accents(s: str) -> str:

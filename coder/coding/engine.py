@@ -16,7 +16,7 @@ from coder.dictionaries.model import Constraint, Lexicon, Pattern
 from coder.dictionaries.phrases import WordSet, WordSetIndex, region_keys
 from coder.doc import ParsedStory, Sentence
 from coder.evolve import evolve
-from coder.text import fold
+from coder.text import decomposed, fold
 
 CLAUSE_RELS = ("xcomp", "ccomp", "advcl", "csubj")
 PREDICATE_UPOS = frozenset({*NOMINAL_UPOS, "VERB", "AUX", "ADJ"})  # words that may carry a pattern
@@ -250,7 +250,7 @@ class SentenceCoder:
         attempts = []
         question = sent.text.rstrip().endswith("?")
         discarded = discard_hit(sent.text, self.lex.language.discards) \
-            if self._discards is not None and self._discards(fold(sent.text)) else None
+            if self._discards is not None and self._discards(decomposed(sent.text)) else None
         for tid in cands:
             tok = sent.token(tid)
             att = Attempt(tid, tok.lemma, None)
@@ -817,11 +817,18 @@ def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:
 
 def phrase_search(phrases: tuple[str, ...]) -> Callable[[str], re.Match[str] | None] | None:
     """A quick test for ``discard_hit``: a search, done in C, for some phrases (folded words, as
-    discard phrases are) in a folded text, their words apart by anything but letters or digits; it
-    finds every text ``discard_hit`` finds, and a few more (None: no phrases)."""
+    discard phrases are) in a ``decomposed`` text, their words apart by anything but letters or
+    digits; it finds every text ``discard_hit`` finds, and a few more (None: no phrases). The
+    decomposed text is folded but for its accents, left as combining marks after their letters
+    (removing them costs most of ``fold``); marks are no word characters, so ``\\W*`` between
+    the letters of a word lets them be."""
     if not phrases:
         return None
-    return re.compile("|".join(r"\W+".join(map(re.escape, d.split(" "))) for d in phrases)).search
+
+    def word(w: str) -> str:
+        return r"\W*".join(map(re.escape, w))
+
+    return re.compile("|".join(r"\W+".join(map(word, d.split(" "))) for d in phrases)).search
 
 
 def coder_for(lex: Lexicon) -> SentenceCoder:

@@ -22,7 +22,7 @@ from coder.dictionaries.model import (
 )
 from coder.dictionaries.phrases import PhraseIndex, WordSet
 from coder.dictionaries.yamlfile import DictionaryError, line_of, load_yaml
-from coder.text import fold
+from coder.text import fold, fold_text
 
 UD_RELATIONS = {
     "nsubj", "obj", "iobj", "obl", "xcomp", "ccomp", "advmod", "advcl", "compound", "nmod", "amod",
@@ -184,7 +184,7 @@ def _load_language(b: _Builder, path: Path, lang: str) -> Language:
 
 def discard_key(text: str) -> str:
     """A phrase or sentence as space-separated folded words, for discard matching."""
-    return " ".join(re.findall(r"\w+", fold(text)))
+    return " ".join(re.findall(r"\w+", fold_text(text)))
 
 
 def _load_agents(b: _Builder, path: Path) -> PhraseIndex[AgentEntry]:
