@@ -80,14 +80,17 @@ def code_sample(passes, dicts) -> int:
 
 
 def conllu_corpus(path: Path, n: int) -> Path:
-    """A pre-parsed corpus of ``n`` stories: renamed copies of the parsed sample stories."""
+    """A pre-parsed corpus of ``n`` stories: renamed copies of the parsed sample stories, each
+    sentence's text made unique with the copy's number (the words stay those of the sample: a
+    corpus's vocabulary levels off, its texts do not, and nothing kept per text may grow)."""
     from coder.conllu import write_conllu
-    from coder.doc import ParsedStory, Story
+    from coder.doc import ParsedStory, Sentence, Story
 
     parsed = parsed_sample()
     with path.open("w", encoding="utf-8") as fh:
         for k in range(n):
             ps = parsed[k % len(parsed)]
             st = Story(f"{ps.story.id}-{k}", "", ps.story.date, ps.story.language)
-            fh.write(write_conllu([ParsedStory(st, ps.sentences, ps.parser)]))
+            sents = [Sentence(s.id, f"[{k}] {s.text}", s.tokens, s.sent_id) for s in ps.sentences]
+            fh.write(write_conllu([ParsedStory(st, sents, ps.parser)]))
     return path
