@@ -291,6 +291,26 @@ def test_explain_reports_why_a_pattern_failed(tmp_path, mini_dicts):
     assert any("missing obj" in why for _, why in attempts[0].tried)
 
 
+@pytest.mark.parametrize("first,second,discarded", [
+    ("Read", "more", True), ("READ", "MORE", True), ("Reads", "more", False), ("Read", "moreover", False)])
+def test_discard_phrase_stops_coding_and_explain_says_so(tmp_path, first, second, discarded):
+    from coder.dictionaries import load_dictionaries
+
+    ps = tree(tmp_path, f"""
+1 {first} read VERB 0 root
+2 {second} more ADV 1 advmod
+3 : : PUNCT 1 punct
+4 Russia Russia PROPN 5 nsubj
+5 attacked attack VERB 1 parataxis
+6 Ukraine Ukraine PROPN 5 obj
+""")
+    lex = load_dictionaries(None).lexicon("en")
+    coded = triples(ps, load_dictionaries(None), context=False)
+    assert coded == ([] if discarded else [("RUS", "190", "UKR")])
+    notes = [a.note for a in SentenceCoder(lex).explain(ps.sentences[0], "2016-12-06") if a.lemma == "attack"]
+    assert ("discarded: the sentence holds 'read more'" in notes[0]) is discarded
+
+
 @pytest.mark.parametrize("v1,v2", [("dobj", "obj"), ("nsubjpass", "nsubj:pass"), ("auxpass", "aux:pass")])
 def test_ud_v1_labels_normalized(tmp_path, v1, v2):
     p = tmp_path / "v1.conllu"

@@ -249,8 +249,7 @@ class SentenceCoder:
         consumed: set[int] = set()
         attempts = []
         question = sent.text.rstrip().endswith("?")
-        discarded = discard_hit(sent.text, self.lex.language.discards) \
-            if self._discards is not None and self._discards(decomposed(sent.text)) else None
+        discarded: str | None = ""  # ("": not looked for yet; most sentences never need it)
         for tid in cands:
             tok = sent.token(tid)
             att = Attempt(tid, tok.lemma, None)
@@ -261,14 +260,16 @@ class SentenceCoder:
             if question:
                 att.note = "question: not coded"
                 continue
-            if discarded:
-                att.note = f"discarded: the sentence holds {discarded!r} (a discard phrase)"
-                continue
             todo = patterns[tid]
             if not self.explaining:  # (_match would fail on the others; explain says why)
                 todo = self._possible_ones(sent, todo)
                 if not todo and acyclic:
                     continue  # nothing to match: no frame needed
+            if discarded == "":
+                discarded = self._discard_phrase(sent)
+            if discarded:
+                att.note = f"discarded: the sentence holds {discarded!r} (a discard phrase)"
+                continue
             f = att.frame = frames.frame(tid)
             if f.hypothetical and not f.intended:
                 att.note = "hypothetical (conditional or modal): not coded"
@@ -307,6 +308,12 @@ class SentenceCoder:
                         continue  # PETRARCH-style: a pattern holds only with its actors; try the next
                 break
         return attempts
+
+    def _discard_phrase(self, sent: Sentence) -> str | None:
+        """The discard phrase a sentence holds, or None (``discard_hit``, after a quick search)."""
+        if self._discards is None or not self._discards(decomposed(sent.text)):
+            return None
+        return discard_hit(sent.text, self.lex.language.discards)
 
     def _stative(self, sent: Sentence, tid: int) -> bool:
         """A stative verb (the language's list) as a participle or a present relative clause on a
