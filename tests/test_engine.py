@@ -291,6 +291,30 @@ def test_explain_reports_why_a_pattern_failed(tmp_path, mini_dicts):
     assert any("missing obj" in why for _, why in attempts[0].tried)
 
 
+def test_word_cache_of_the_coder_is_bounded(tmp_path, mini_dicts, monkeypatch):
+    from coder.coding import engine
+
+    rows = """
+1 Syrian Syrian ADJ 2 amod
+2 rebels rebel NOUN 3 nsubj
+3 attacked attack VERB 0 root
+4 the the DET 5 det
+5 positions position NOUN 3 obj
+"""
+    expected = triples(tree(tmp_path, rows), mini_dicts)
+    assert expected
+    monkeypatch.setattr(engine, "WORD_CACHE_SIZE", 4)
+    lex = mini_dicts.lexicon("en")
+    lex.__dict__.pop("_sentence_coder", None)  # (a coder of its own for this test)
+    try:
+        for k in range(12):  # new words all the time, as in a long corpus
+            triples(tree(tmp_path, rows.replace("positions position", f"posts{k} post{k}")), mini_dicts)
+            assert len(engine.coder_for(lex)._by_word) <= 4
+            assert triples(tree(tmp_path, rows), mini_dicts) == expected
+    finally:
+        lex.__dict__.pop("_sentence_coder", None)
+
+
 @pytest.mark.parametrize("first,second,discarded", [
     ("Read", "more", True), ("READ", "MORE", True), ("Reads", "more", False), ("Read", "moreover", False)])
 def test_discard_phrase_stops_coding_and_explain_says_so(tmp_path, first, second, discarded):

@@ -20,6 +20,7 @@ from coder.text import decomposed, fold
 
 CLAUSE_RELS = ("xcomp", "ccomp", "advcl", "csubj")
 PREDICATE_UPOS = frozenset({*NOMINAL_UPOS, "VERB", "AUX", "ADJ"})  # words that may carry a pattern
+WORD_CACHE_SIZE = 100_000  # words whose patterns a SentenceCoder keeps at hand (then it starts over)
 
 
 @dataclass
@@ -178,6 +179,9 @@ class SentenceCoder:
                 found = list({p.id: p for p in (*found, *table[form])}.values())
             singles = sorted((p for p in found if p.single_keys & {lemma, form}), key=lambda p: p.specificity,
                              reverse=True)
+            if len(self._by_word) >= WORD_CACHE_SIZE:  # (bounded: a corpus's words never stop coming)
+                self._by_word.clear()
+                self._list_needs.clear()  # (keyed by the ids of lists just dropped, which new lists may take)
             cached = self._by_word[(nominal, t.lemma, t.form)] = (
                 singles, [p for p in found if p.multi_keys], lemma, form)
             if singles:
