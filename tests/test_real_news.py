@@ -115,6 +115,30 @@ def test_future_form(form, lemma, future):
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),
     ("fr", "2022-12-04", "Le Premier ministre irakien a appelé au départ des troupes américaines.",
      [("IRQGOV", "0256", "USAMIL")], [("IRQGOV", "0241", "USAMIL")]),
+    # weapons sent to a country are military aid (the intent of it when announced), not a deployment
+    ("en", "2023-01-25", "The United States sent Abrams tanks to Ukraine.", [("USA", "072", "UKR")],
+     [("USA", "154", "USAMIL"), ("USA", "154", "-")]),
+    ("en", "2023-01-25", "Germany will send Leopard tanks to Ukraine.", [("DEU", "0332", "UKR")],
+     [("DEU", "154", "DEUMIL"), ("DEU", "154", "-")]),
+    # claims to a sea rejected are no denial of blame (016); accusations rejected are
+    ("en", "2024-01-15", "The Philippines rejected China's claims in the South China Sea.", [("PHL", "120", "CHN")],
+     [("PHL", "016", "CHN")]),
+    ("en", "2024-03-01", "Rwanda rejected the accusations by Congo.", [("RWA", "016", "COD")], []),
+    # missiles launched by the dozen: the parser makes the quantity an oblique
+    ("fr", "2024-03-05", "La Russie a lancé des dizaines de missiles contre l'Ukraine dans la nuit.",
+     [("RUS", "195", "UKR")], []),
+    # killing civilians is a war crime
+    ("fr", "2024-04-15", "L'armée soudanaise a accusé les Forces de soutien rapide d'avoir tué des dizaines de civils "
+     "à El-Facher.", [("SDNMIL", "1124", "SDNREB")], [("SDNMIL", "112", "SDNREB")]),
+    # foreign troops ordered out are expelled; their leaving is no retreat of theirs
+    ("fr", "2024-03-17", "La junte nigérienne a ordonné aux soldats américains de quitter le pays.",
+     [("NERGOV", "166", "USAMIL")], [("USAMIL", "0874", "-")]),
+    # the Cédéao by its accented name
+    ("fr", "2024-01-28", "Le Mali, le Burkina Faso et le Niger ont quitté la Cédéao.",
+     [("MLI", "166", "IGOWAS"), ("BFA", "166", "IGOWAS"), ("NER", "166", "IGOWAS")], []),
+    # a meeting in the capital of one side is at no third location
+    ("en", "2024-06-12", "Sudan's foreign minister met his Egyptian counterpart in Cairo.", [("SDNGOV", "040", "EGYGOV")],
+     [("SDNGOV", "044", "EGYGOV")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
