@@ -139,6 +139,9 @@ def test_future_form(form, lemma, future):
     # a meeting in the capital of one side is at no third location
     ("en", "2024-06-12", "Sudan's foreign minister met his Egyptian counterpart in Cairo.", [("SDNGOV", "040", "EGYGOV")],
      [("SDNGOV", "044", "EGYGOV")]),
+    # "arrived" has no passive: the main verb, not a participle; police deployed abroad make no visit
+    ("en", "2024-06-25", "Kenyan police officers arrived in Haiti to lead a multinational security mission.",
+     [("KENCOP", "074", "-")], [("KENCOP", "042", "HTI")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
