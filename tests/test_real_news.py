@@ -142,6 +142,11 @@ def test_future_form(form, lemma, future):
     # "arrived" has no passive: the main verb, not a participle; police deployed abroad make no visit
     ("en", "2024-06-25", "Kenyan police officers arrived in Haiti to lead a multinational security mission.",
      [("KENCOP", "074", "-")], [("KENCOP", "042", "HTI")]),
+    # an announced withdrawal from an organization is the withdrawal (166), not a statement
+    ("fr", "2023-12-04", "Le Burkina Faso et le Niger ont annoncé leur retrait du G5 Sahel.",
+     [("BFA", "166", "-"), ("NER", "166", "-")], [("BFA", "010", "-"), ("NER", "010", "-")]),
+    ("en", "2023-12-04", "Burkina Faso and Niger announced their withdrawal from the G5 Sahel.",
+     [("BFA", "166", "-"), ("NER", "166", "-")], [("BFA", "010", "-"), ("NER", "010", "-")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
