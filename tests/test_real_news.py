@@ -147,6 +147,9 @@ def test_future_form(form, lemma, future):
      [("BFA", "166", "-"), ("NER", "166", "-")], [("BFA", "010", "-"), ("NER", "010", "-")]),
     ("en", "2023-12-04", "Burkina Faso and Niger announced their withdrawal from the G5 Sahel.",
      [("BFA", "166", "-"), ("NER", "166", "-")], [("BFA", "010", "-"), ("NER", "010", "-")]),
+    # the drones launched are no target, nor do they take the country of where they were sent
+    ("en", "2024-04-13", "Iran launched hundreds of drones and missiles at Israel.", [("IRN", "1952", "ISR")],
+     [("IRN", "1952", "ISRMIL")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
