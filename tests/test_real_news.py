@@ -150,6 +150,9 @@ def test_future_form(form, lemma, future):
     # the drones launched are no target, nor do they take the country of where they were sent
     ("en", "2024-04-13", "Iran launched hundreds of drones and missiles at Israel.", [("IRN", "1952", "ISR")],
      [("IRN", "1952", "ISRMIL")]),
+    # those expelled are foreigners: unnamed, they take no country from who expels them
+    ("en", "2024-08-01", "Venezuela expelled diplomats from seven Latin American countries.", [("VEN", "174", "GOV")],
+     [("VEN", "174", "VENGOV")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
