@@ -153,6 +153,9 @@ def test_future_form(form, lemma, future):
     # those expelled are foreigners: unnamed, they take no country from who expels them
     ("en", "2024-08-01", "Venezuela expelled diplomats from seven Latin American countries.", [("VEN", "174", "GOV")],
      [("VEN", "174", "VENGOV")]),
+    # what sanctions are imposed over is no deed of who imposes them
+    ("en", "2024-02-12", "The United States imposed sanctions on two Houthi leaders over attacks on shipping in the "
+     "Red Sea.", [("USA", "163", "YEMREB")], [("USA", "190", "-")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
