@@ -156,6 +156,9 @@ def test_future_form(form, lemma, future):
     # what sanctions are imposed over is no deed of who imposes them
     ("en", "2024-02-12", "The United States imposed sanctions on two Houthi leaders over attacks on shipping in the "
      "Red Sea.", [("USA", "163", "YEMREB")], [("USA", "190", "-")]),
+    # "unis" of "Émirats arabes unis" read as a verb took the accusation's content for a deed
+    ("fr", "2024-02-14", "Le Soudan a accusé les Émirats arabes unis d'armer les Forces de soutien rapide.",
+     [("SDN", "112", "ARE")], [("SDN", "072", "SDNREB")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
