@@ -159,6 +159,9 @@ def test_future_form(form, lemma, future):
     # "unis" of "Émirats arabes unis" read as a verb took the accusation's content for a deed
     ("fr", "2024-02-14", "Le Soudan a accusé les Émirats arabes unis d'armer les Forces de soutien rapide.",
      [("SDN", "112", "ARE")], [("SDN", "072", "SDNREB")]),
+    # a former office named with the person: the person's office on the date, not the bare country
+    ("fr", "2024-09-20", "L'ancien ministre de la Défense Sergueï Choïgou a critiqué l'Occident.",
+     [("RUSGOV", "111", "WST")], [("RUS", "111", "WST")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
