@@ -226,11 +226,11 @@ def _name_ends_read_as_verbs(sent: Sentence, names: Callable[[str], bool]) -> Se
     changes: dict[int, dict[str, object]] = {}
     toks = sent.tokens
     for t in _with(toks, "upos", "VERB"):
-        if t.id < 3 or not t.head or t.feat("VerbForm") != "Part" or not t.form[:1].islower():
+        if t.id < 3 or toks[t.id - 2].upos != "ADJ":
             continue
         adj, noun = toks[t.id - 2], toks[t.id - 3]
-        if adj.upos != "ADJ" or adj.head != noun.id or not noun.form[:1].isupper() \
-                or not names(f"{noun.form} {adj.form} {t.form}"):
+        if adj.head != noun.id or not noun.form[:1].isupper() or not t.form[:1].islower() or not t.head \
+                or t.feat("VerbForm") != "Part" or not names(f"{noun.form} {adj.form} {t.form}"):
             continue
         changes[t.id] = {"upos": "ADJ", "deprel": "amod", "head": noun.id}
         changes.update((c, {"head": t.head}) for c in sent.children(t.id))
