@@ -162,6 +162,11 @@ def test_future_form(form, lemma, future):
     # a former office named with the person: the person's office on the date, not the bare country
     ("fr", "2024-09-20", "L'ancien ministre de la Défense Sergueï Choïgou a critiqué l'Occident.",
      [("RUSGOV", "111", "WST")], [("RUS", "111", "WST")]),
+    # what one is accused of, hung by the parser on the accused, is the accusation's complement
+    ("en", "2024-04-15", "Sudan's army accused the Rapid Support Forces of killing dozens of civilians in El Fasher.",
+     [("SDNMIL", "1124", "SDNREB")], [("SDNMIL", "112", "SDNREB")]),
+    ("en", "2022-08-20", "Kyiv accused Russian troops of shelling the Zaporizhzhia nuclear plant.",
+     [("UKRGOV", "1123", "RUSMIL")], [("UKRGOV", "112", "RUSMIL")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)

@@ -165,7 +165,7 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
         sent = _demonyms_read_as_verbs(sent, lang, demonym)
     sent = _perfects_read_as_have(sent, verbs)
     sent = _comma_lists(_agents_without_preposition(sent, lang))
-    sent = _verbs_read_as_nouns(_quantity_objects(_infinitives_on_objects(sent), lang))
+    sent = _verbs_read_as_nouns(_quantity_objects(_infinitives_on_objects(_allegations_on_objects(sent, lang)), lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
@@ -419,6 +419,24 @@ def _infinitives_on_objects(sent: Sentence) -> Sentence:
 
 
 _NOMINAL = ("NOUN", "PROPN", "ADJ")
+
+
+def _allegations_on_objects(sent: Sentence, lang: Language) -> Sentence:
+    """What someone is accused of, hung on the accused ("accused the RSF of killing dozens of
+    civilians": "killing" an acl of "RSF"), is the accusation verb's complement, as in French
+    ("accusé les FSR d'avoir tué"): its conditions then see the clause ("killing ... civilians")."""
+    if not lang.allegation_verbs or not _has(sent.tokens, "deprel", "acl"):
+        return sent
+    moves: dict[int, tuple[int, str]] = {}
+    for t in _with(sent.tokens, "deprel", "acl"):
+        noun = sent.token(t.head) if t.head else None
+        if noun is None or base(noun.deprel) != "obj" or not noun.head \
+                or fold(sent.token(noun.head).lemma) not in lang.allegation_verbs:
+            continue
+        if any(sent.token(c).deprel == "mark" and fold(sent.token(c).form) in lang.genitive_prepositions
+               for c in sent.children(t.id)):
+            moves[t.id] = (noun.head, "xcomp")
+    return _moved(sent, moves)
 
 
 def _infinitive_on_name_object(sent: Sentence, t: Token) -> bool:
