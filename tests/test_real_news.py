@@ -167,6 +167,13 @@ def test_future_form(form, lemma, future):
      [("SDNMIL", "1124", "SDNREB")], [("SDNMIL", "112", "SDNREB")]),
     ("en", "2022-08-20", "Kyiv accused Russian troops of shelling the Zaporizhzhia nuclear plant.",
      [("UKRGOV", "1123", "RUSMIL")], [("UKRGOV", "112", "RUSMIL")]),
+    # troops sent somewhere (envoyer, missing from the deployment verbs), soldiers captured (detained)
+    ("fr", "2024-10-20", "La Corée du Nord a envoyé des milliers de soldats en Russie, selon Séoul.",
+     [("PRK", "154", "RUS")], []),
+    ("fr", "2023-01-25", "L'Allemagne a envoyé des chars Leopard à l'Ukraine.", [("DEU", "072", "UKR")],
+     [("DEU", "154", "UKR")]),
+    ("en", "2024-08-20", "Ukrainian forces captured dozens of Russian soldiers in the Kursk region.",
+     [("UKRMIL", "173", "RUSMIL")], [("UKRMIL", "192", "RUSMIL")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)
