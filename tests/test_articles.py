@@ -59,9 +59,10 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     # no official calls his own government "the regime": it is not the speaker's
     ("en", "2018-04-10", "Jean-Yves Le Drian said the regime was waging a war against civilians in Ghouta.",
      [("FRAGOV", "010", "-")], [("FRAGOV", "190", "SYRCVL"), ("FRAGOV", "190", "-")]),
-    # a subject split in two by the parser: "Human Rights" + "Watch" is one name
+    # a subject split in two by the parser: "Human Rights" + "Watch" is one name; what the army is
+    # accused of ("torturing", hung on "army" by the parser) makes it an accusation of abuses (1122)
     ("en", "2019-07-11", "Human Rights Watch accused the Sudanese army of torturing detainees.",
-     [("NGOHRW", "112", "SDNMIL")], [("SDNMIL", "1822", "SDNCVL")]),
+     [("NGOHRW", "1122", "SDNMIL")], [("SDNMIL", "1822", "SDNCVL"), ("NGOHRW", "112", "SDNMIL")]),
     # ", the former colonial power," is the subject's apposition, not the subject
     ("en", "2019-07-11", "Belgium, the former colonial power, urged the authorities to release political prisoners.",
      [("BEL", "0253", "-")], []),

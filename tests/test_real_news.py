@@ -115,6 +115,65 @@ def test_future_form(form, lemma, future):
      [("MLIGOV", "1056", "FRAMIL")], [("MLIGOV", "1041", "FRAMIL")]),
     ("fr", "2022-12-04", "Le Premier ministre irakien a appelé au départ des troupes américaines.",
      [("IRQGOV", "0256", "USAMIL")], [("IRQGOV", "0241", "USAMIL")]),
+    # weapons sent to a country are military aid (the intent of it when announced), not a deployment
+    ("en", "2023-01-25", "The United States sent Abrams tanks to Ukraine.", [("USA", "072", "UKR")],
+     [("USA", "154", "USAMIL"), ("USA", "154", "-")]),
+    ("en", "2023-01-25", "Germany will send Leopard tanks to Ukraine.", [("DEU", "0332", "UKR")],
+     [("DEU", "154", "DEUMIL"), ("DEU", "154", "-")]),
+    # claims to a sea rejected are no denial of blame (016); accusations rejected are
+    ("en", "2024-01-15", "The Philippines rejected China's claims in the South China Sea.", [("PHL", "120", "CHN")],
+     [("PHL", "016", "CHN")]),
+    ("en", "2024-03-01", "Rwanda rejected the accusations by Congo.", [("RWA", "016", "COD")], []),
+    # missiles launched by the dozen: the parser makes the quantity an oblique
+    ("fr", "2024-03-05", "La Russie a lancé des dizaines de missiles contre l'Ukraine dans la nuit.",
+     [("RUS", "195", "UKR")], []),
+    # killing civilians is a war crime
+    ("fr", "2024-04-15", "L'armée soudanaise a accusé les Forces de soutien rapide d'avoir tué des dizaines de civils "
+     "à El-Facher.", [("SDNMIL", "1124", "SDNREB")], [("SDNMIL", "112", "SDNREB")]),
+    # foreign troops ordered out are expelled; their leaving is no retreat of theirs
+    ("fr", "2024-03-17", "La junte nigérienne a ordonné aux soldats américains de quitter le pays.",
+     [("NERGOV", "166", "USAMIL")], [("USAMIL", "0874", "-")]),
+    # the Cédéao by its accented name
+    ("fr", "2024-01-28", "Le Mali, le Burkina Faso et le Niger ont quitté la Cédéao.",
+     [("MLI", "166", "IGOWAS"), ("BFA", "166", "IGOWAS"), ("NER", "166", "IGOWAS")], []),
+    # a meeting in the capital of one side is at no third location
+    ("en", "2024-06-12", "Sudan's foreign minister met his Egyptian counterpart in Cairo.", [("SDNGOV", "040", "EGYGOV")],
+     [("SDNGOV", "044", "EGYGOV")]),
+    # "arrived" has no passive: the main verb, not a participle; police deployed abroad make no visit
+    ("en", "2024-06-25", "Kenyan police officers arrived in Haiti to lead a multinational security mission.",
+     [("KENCOP", "074", "-")], [("KENCOP", "042", "HTI")]),
+    # an announced withdrawal from an organization is the withdrawal (166), not a statement
+    ("fr", "2023-12-04", "Le Burkina Faso et le Niger ont annoncé leur retrait du G5 Sahel.",
+     [("BFA", "166", "-"), ("NER", "166", "-")], [("BFA", "010", "-"), ("NER", "010", "-")]),
+    ("en", "2023-12-04", "Burkina Faso and Niger announced their withdrawal from the G5 Sahel.",
+     [("BFA", "166", "-"), ("NER", "166", "-")], [("BFA", "010", "-"), ("NER", "010", "-")]),
+    # the drones launched are no target, nor do they take the country of where they were sent
+    ("en", "2024-04-13", "Iran launched hundreds of drones and missiles at Israel.", [("IRN", "1952", "ISR")],
+     [("IRN", "1952", "ISRMIL")]),
+    # those expelled are foreigners: unnamed, they take no country from who expels them
+    ("en", "2024-08-01", "Venezuela expelled diplomats from seven Latin American countries.", [("VEN", "174", "-")],
+     [("VEN", "174", "VENGOV")]),
+    # what sanctions are imposed over is no deed of who imposes them
+    ("en", "2024-02-12", "The United States imposed sanctions on two Houthi leaders over attacks on shipping in the "
+     "Red Sea.", [("USA", "163", "YEMREB")], [("USA", "190", "-")]),
+    # "unis" of "Émirats arabes unis" read as a verb took the accusation's content for a deed
+    ("fr", "2024-02-14", "Le Soudan a accusé les Émirats arabes unis d'armer les Forces de soutien rapide.",
+     [("SDN", "112", "ARE")], [("SDN", "072", "SDNREB")]),
+    # a former office named with the person: the person's office on the date, not the bare country
+    ("fr", "2024-09-20", "L'ancien ministre de la Défense Sergueï Choïgou a critiqué l'Occident.",
+     [("RUSGOV", "111", "WST")], [("RUS", "111", "WST")]),
+    # what one is accused of, hung by the parser on the accused, is the accusation's complement
+    ("en", "2024-04-15", "Sudan's army accused the Rapid Support Forces of killing dozens of civilians in El Fasher.",
+     [("SDNMIL", "1124", "SDNREB")], [("SDNMIL", "112", "SDNREB")]),
+    ("en", "2022-08-20", "Kyiv accused Russian troops of shelling the Zaporizhzhia nuclear plant.",
+     [("UKRGOV", "1123", "RUSMIL")], [("UKRGOV", "112", "RUSMIL")]),
+    # troops sent somewhere (envoyer, missing from the deployment verbs), soldiers captured (detained)
+    ("fr", "2024-10-20", "La Corée du Nord a envoyé des milliers de soldats en Russie, selon Séoul.",
+     [("PRK", "154", "RUS")], []),
+    ("fr", "2023-01-25", "L'Allemagne a envoyé des chars Leopard à l'Ukraine.", [("DEU", "072", "UKR")],
+     [("DEU", "154", "UKR")]),
+    ("en", "2024-08-20", "Ukrainian forces captured dozens of Russian soldiers in the Kursk region.",
+     [("UKRMIL", "173", "RUSMIL")], [("UKRMIL", "192", "RUSMIL")]),
 ])
 def test_real_news(pipeline, lang, date, text, present, absent):
     got = events(pipeline, text, lang, date)

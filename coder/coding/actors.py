@@ -250,6 +250,10 @@ class ActorResolver:
                 return evolve(agent, foreign=True) if agent and self._foreign(ids, a) else agent
             ccode = self._country_of(country_hit)
             if ccode and (self._possessed_elsewhere(a, country_hit) or self._former(a)):
+                if country_hit.actor.kind == "person" and self._former(a):
+                    # the former office is not the person's present one: "former defence minister
+                    # Sergei Shoigu" in 2024 is what his roles say (RUSGOV), not a bare RUS
+                    return self._actor(country_hit.actor.code_on(self.date) or ccode, head, [country_hit])
                 return self._actor(ccode, head, [country_hit])
             used.append(country_hit)
             if not ccode:

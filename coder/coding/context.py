@@ -311,6 +311,9 @@ def _definite_title(sent: Sentence, head: int, lex: Lexicon) -> bool:
 # Protest, force posture, reduced relations, coercion, assault, fighting, mass violence: the
 # codes for which an unnamed side is most often of the other side's country.
 DOMESTIC_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# but those expelled or deported are foreigners: "Venezuela expelled diplomats from seven Latin
+# American countries" is not against VENGOV
+EXPULSION = "174"
 # Whatever the event, the people a government acts on are its own ("bowed to protesters", "a appelé
 # les syndicats au dialogue"), and
 # the state that citizens, the opposition, unions or rebels act on is theirs ("the opposition
@@ -332,6 +335,8 @@ DOMESTIC_ORGANS = frozenset({"JUD", "COP"})
 
 def _domestic(e: CodedEvent) -> bool:
     """Whether an unnamed side of this event is taken to be of the other side's country."""
+    if e.code == EXPULSION:
+        return False
     if e.code[:2] in DOMESTIC_ROOTS:
         return True
     t = e.target

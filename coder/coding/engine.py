@@ -87,6 +87,10 @@ ANNOUNCED_CODES = {
 # its victims are the target when the attack names only a place.
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
+# A meeting at a third location (044) held in a place of one side ("met his Egyptian counterpart
+# in Cairo") is in no third place: a plain consultation (040).
+THIRD_PLACE_MEETING, CONSULT = "044", "040"
+
 
 @lru_cache(maxsize=512)
 def _verbal(code: str) -> bool:
@@ -737,6 +741,8 @@ class SentenceCoder:
         out, seen = [], set()
         lemma = sent.token(f.pred).lemma
         code = announced(p.code) if f.future or f.intended else p.code
+        # (a capital resolves to its government: "Cairo" -> EGYGOV, a town to its country)
+        venues = {a.code[:3] for u in used for a in actors.resolve_all(u)} if code == THIRD_PLACE_MEETING else ()
         trading = self._reciprocal_verb(sent, f.pred)
         if trading and len({a.code for a in sources}) > 1:
             # what coordinated sides trade is no target ("traded artillery fire")
@@ -760,7 +766,8 @@ class SentenceCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(CodedEvent(index, s, t, code, p, f.pred, lemma))
+                home = venues and (s.code[:3] in venues or t is not None and t.code[:3] in venues)
+                out.append(CodedEvent(index, s, t, CONSULT if home else code, p, f.pred, lemma))
         return out
 
 

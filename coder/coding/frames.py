@@ -297,10 +297,12 @@ class FrameBuilder:
                 # "a repris Palmyre avec l'aide de la Russie": the help went to the clause's subject
                 f.deps = [(r, c) for r, c in f.deps if r != "case"] + [("obj", t) for t in g.get("nsubj")]
                 return f
-            if light and base(tok.deprel) in ("obj", "obl"):
+            if light and (base(tok.deprel) == "obj" or base(tok.deprel) == "obl"
+                          and not case_of(s, tid) & lang.topic_prepositions):
                 # "l'armée a lancé une offensive contre...": the light verb lends its subject and
                 # obliques; the noun's own modifiers come first ("a Russian missile test" -> RUS) but
-                # when none of them is an actor ("a missile test") the lent subject is used.
+                # when none of them is an actor ("a missile test") the lent subject is used. What
+                # it is done over is not its deed ("imposed sanctions over attacks on shipping").
                 f.deps.extend(("nsubj", t) for t in g.get("nsubj"))
                 f.deps.extend((r, t) for r, t in g.deps if base(r) in ("obl", "iobj"))
         return f

@@ -151,18 +151,21 @@ _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "fla
 
 
 def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
-           demonym: Callable[[str], bool] | None = None) -> Sentence:
+           demonym: Callable[[str], bool] | None = None, names: Callable[[str], bool] | None = None) -> Sentence:
     """The sentence with the repairs above applied (a copy, marked as repaired). ``verbs``: the
     folded words with verb patterns (lemmas and the forms patterns list), which tell verbs the
     parser misread from adjectives; ``demonym`` tells country adjectives ("israéliens") for the
-    repair of demonyms tagged as verbs."""
+    repair of demonyms tagged as verbs; ``names`` whether words are a country's or an organization's
+    name (the repair of a name's last word tagged as a verb)."""
     if sent.repaired:
         return sent
+    if names is not None:
+        sent = _name_ends_read_as_verbs(sent, names)
     if demonym is not None:
         sent = _demonyms_read_as_verbs(sent, lang, demonym)
     sent = _perfects_read_as_have(sent, verbs)
     sent = _comma_lists(_agents_without_preposition(sent, lang))
-    sent = _verbs_read_as_nouns(_quantity_objects(_infinitives_on_objects(sent), lang))
+    sent = _verbs_read_as_nouns(_quantity_objects(_infinitives_on_objects(_allegations_on_objects(sent, lang)), lang))
     sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
     sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
     sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
@@ -182,7 +185,8 @@ def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
     """``repair`` with the demonyms of a lexicon's actor dictionary."""
     if sent.repaired:
         return sent
-    return repair(sent, lex.language, lex.patterns, _demonym_test(lex))
+    test = _demonym_test(lex)
+    return repair(sent, lex.language, lex.patterns, test, test.names)
 
 
 def _demonym_test(lex: Lexicon) -> Callable[[str], bool]:
@@ -208,6 +212,29 @@ class _Demonyms:
                 self.known.clear()
             hit = self.known[word] = any(v.kind == "adjective" for v in self.lex.actors.lookup(word))
         return hit
+
+    def names(self, words: str) -> bool:
+        """Whether the words are the name of a country or an organization."""
+        return any(v.kind in ("country", "org") for v in self.lex.actors.lookup(words))
+
+
+def _name_ends_read_as_verbs(sent: Sentence, names: Callable[[str], bool]) -> Sentence:
+    """The lowercase last word of a name tagged as a participle with a clause of its own ("accuse
+    les Émirats arabes unis de soutenir ...": "unis" a conjunct of "accuse", "soutenir" its
+    complement) is the name's: it joins the name's noun and its dependents go to its head. Only a
+    participle right after the name's adjective is looked up."""
+    changes: dict[int, dict[str, object]] = {}
+    toks = sent.tokens
+    for t in _with(toks, "upos", "VERB"):
+        if t.id < 3 or toks[t.id - 2].upos != "ADJ":
+            continue
+        adj, noun = toks[t.id - 2], toks[t.id - 3]
+        if adj.head != noun.id or not noun.form[:1].isupper() or not t.form[:1].islower() or not t.head \
+                or t.feat("VerbForm") != "Part" or not names(f"{noun.form} {adj.form} {t.form}"):
+            continue
+        changes[t.id] = {"upos": "ADJ", "deprel": "amod", "head": noun.id}
+        changes.update((c, {"head": t.head}) for c in sent.children(t.id))
+    return _rebuilt(sent, changes) if changes else sent
 
 
 def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[str], bool]) -> Sentence:
@@ -392,6 +419,24 @@ def _infinitives_on_objects(sent: Sentence) -> Sentence:
 
 
 _NOMINAL = ("NOUN", "PROPN", "ADJ")
+
+
+def _allegations_on_objects(sent: Sentence, lang: Language) -> Sentence:
+    """What someone is accused of, hung on the accused ("accused the RSF of killing dozens of
+    civilians": "killing" an acl of "RSF"), is the accusation verb's complement, as in French
+    ("accusé les FSR d'avoir tué"): its conditions then see the clause ("killing ... civilians")."""
+    if not lang.allegation_verbs or not _has(sent.tokens, "deprel", "acl"):
+        return sent
+    moves: dict[int, tuple[int, str]] = {}
+    for t in _with(sent.tokens, "deprel", "acl"):
+        noun = sent.token(t.head) if t.head else None
+        if noun is None or base(noun.deprel) != "obj" or not noun.head \
+                or fold(sent.token(noun.head).lemma) not in lang.allegation_verbs:
+            continue
+        if any(sent.token(c).deprel == "mark" and fold(sent.token(c).form) in lang.genitive_prepositions
+               for c in sent.children(t.id)):
+            moves[t.id] = (noun.head, "xcomp")
+    return _moved(sent, moves)
 
 
 def _infinitive_on_name_object(sent: Sentence, t: Token) -> bool:
