@@ -79,18 +79,24 @@ def code_sample(passes, dicts) -> int:
     return events
 
 
-def conllu_corpus(path: Path, n: int) -> Path:
+def conllu_corpus(path: Path, n: int, new_words: bool = False) -> Path:
     """A pre-parsed corpus of ``n`` stories: renamed copies of the parsed sample stories, each
-    sentence's text made unique with the copy's number (the words stay those of the sample: a
-    corpus's vocabulary levels off, its texts do not, and nothing kept per text may grow)."""
+    sentence's text made unique with the copy's number (a corpus's texts never repeat, and nothing
+    kept per text may grow). The words stay those of the sample unless ``new_words``: then each
+    copy's nouns, names, adjectives and numbers are new words (the copy's number appended), so the
+    caches of words fill up to their bounds, as in a long run over real news."""
     from coder.conllu import write_conllu
     from coder.doc import ParsedStory, Sentence, Story
+    from coder.evolve import evolve
 
     parsed = parsed_sample()
+    renamed = ("NOUN", "PROPN", "ADJ", "NUM") if new_words else ()
     with path.open("w", encoding="utf-8") as fh:
         for k in range(n):
             ps = parsed[k % len(parsed)]
             st = Story(f"{ps.story.id}-{k}", "", ps.story.date, ps.story.language)
-            sents = [Sentence(s.id, f"[{k}] {s.text}", s.tokens, s.sent_id) for s in ps.sentences]
+            sents = [Sentence(s.id, f"[{k}] {s.text}", [
+                evolve(t, form=f"{t.form}{k}", lemma=f"{t.lemma}{k}") if t.upos in renamed and t.surface is None
+                else t for t in s.tokens], s.sent_id) for s in ps.sentences]
             fh.write(write_conllu([ParsedStory(st, sents, ps.parser)]))
     return path

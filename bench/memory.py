@@ -1,7 +1,10 @@
 """Peak memory of `coder code` re-coding pre-parsed corpora of growing size (flat is the target:
 within 10% between 10k and 100k stories).
 
-    python bench/memory.py [--sizes 10000 100000] [--workers 1]
+    python bench/memory.py [--sizes 10000 100000] [--workers 1] [--new-words]
+
+With ``--new-words`` every story brings new words (see ``_common.conllu_corpus``): the caches of
+words grow to their bounds, so this measures what a long run over varied news holds at most.
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--new-words", action="store_true", help="new nouns, names, adjectives, numbers in every story")
     args = ap.parse_args()
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            corpus = conllu_corpus(Path(tmp) / f"c{n}.conllu", n)
+            corpus = conllu_corpus(Path(tmp) / f"c{n}.conllu", n, args.new_words)
             out = Path(tmp) / f"e{n}.parquet"
             # each size in a fresh child: ru_maxrss of children is a running maximum, so run the
             # measurement through a wrapper process of its own

@@ -58,35 +58,43 @@ def _id_key(event_id: str) -> int:
 
 
 class _SeenIds:
-    """Event ids written in this run, as 8 bytes each (a sorted uint64 array plus a small pending set)."""
+    """Event ids written in this run, as 8-byte keys: a sorted array, and a small sorted array of
+    the latest ones, merged into it when full (8 bytes an event, looked up a batch at a time)."""
 
-    def __init__(self, pending_max: int = 200_000) -> None:
+    def __init__(self, pending_max: int = 65_536) -> None:
         self._sorted = np.empty(0, dtype=np.uint64)
-        self._pending: set[int] = set()
+        self._pending = np.empty(0, dtype=np.uint64)
         self._pending_max = pending_max
 
-    def _known(self, key: int) -> bool:
-        if key in self._pending:
-            return True
-        i = np.searchsorted(self._sorted, np.uint64(key))
-        return bool(i < len(self._sorted) and self._sorted[i] == key)
+    @staticmethod
+    def _keys(ids: list[str]) -> np.ndarray:
+        return np.fromiter(map(_id_key, ids), dtype=np.uint64, count=len(ids))
+
+    @staticmethod
+    def _in(known: np.ndarray, keys: np.ndarray) -> np.ndarray:
+        if not len(known):
+            return np.zeros(len(keys), dtype=bool)
+        i = np.minimum(np.searchsorted(known, keys), len(known) - 1)
+        return known[i] == keys
+
+    def _known(self, keys: np.ndarray) -> np.ndarray:
+        return self._in(self._sorted, keys) | self._in(self._pending, keys)
 
     def add_new(self, ids: list[str]) -> np.ndarray:
         """Record ids; return a mask of those not seen before (first occurrence wins)."""
-        mask = np.zeros(len(ids), dtype=bool)
-        for i, eid in enumerate(ids):
-            key = _id_key(eid)
-            if not self._known(key):
-                self._pending.add(key)
-                mask[i] = True
+        keys = self._keys(ids)
+        mask = ~self._known(keys)
+        first = np.zeros(len(keys), dtype=bool)
+        first[np.unique(keys, return_index=True)[1]] = True  # (repeats within the batch)
+        mask &= first
+        self._pending = np.sort(np.concatenate([self._pending, keys[mask]]))
         if len(self._pending) >= self._pending_max:
-            merged = np.concatenate([self._sorted, np.fromiter(self._pending, dtype=np.uint64)])
-            self._sorted = np.sort(merged)
-            self._pending.clear()
+            self._sorted = np.sort(np.concatenate([self._sorted, self._pending]), kind="stable")
+            self._pending = np.empty(0, dtype=np.uint64)
         return mask
 
     def contains(self, ids: list[str]) -> np.ndarray:
-        return np.fromiter((self._known(_id_key(e)) for e in ids), dtype=bool, count=len(ids))
+        return self._known(self._keys(ids))
 
 
 def _normalize(table: pa.Table) -> pa.Table:
@@ -155,7 +163,8 @@ class DatasetWriter:
         mask = self._seen.add_new(table.column("event_id").to_pylist())
         if not mask.all():
             table = table.filter(pa.array(mask))
-        self._stories.update(pc.unique(table.column("story_id")).to_pylist())
+        if self.append:  # (the stories whose old events an append replaces)
+            self._stories.update(pc.unique(table.column("story_id")).to_pylist())
         self.rows += table.num_rows
         keys = np.zeros(table.num_rows, dtype=np.int64) if self.is_file else _partition_keys(table)
         for key in np.unique(keys):

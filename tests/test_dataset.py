@@ -116,6 +116,24 @@ def test_duplicate_event_ids_in_one_run_written_once(tmp_path):
     assert read_dataset(tmp_path / "ev")["event_id"].is_unique
 
 
+def test_seen_ids_first_occurrence_wins_across_merges():
+    import random
+
+    from coder.dataset import _SeenIds
+
+    rnd = random.Random(7)
+    pool = [f"{rnd.getrandbits(64):016x}{k:08x}" for k in range(300)] + ["not-hex-1", "not-hex-2"]
+    seen, reference = _SeenIds(pending_max=50), set()
+    for _ in range(40):
+        batch = [rnd.choice(pool) for _ in range(rnd.randint(0, 30))]
+        expected = []
+        for eid in batch:
+            expected.append(eid not in reference)
+            reference.add(eid)
+        assert seen.add_new(batch).tolist() == expected
+        assert seen.contains(pool).tolist() == [eid in reference for eid in pool]
+
+
 @pytest.mark.parametrize("name", ["ev.parquet", "ev"])
 def test_replace_without_append(tmp_path, name):
     out = tmp_path / name
