@@ -12,12 +12,16 @@ V = TypeVar("V")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 
-def _fold(s: str) -> str:
-    s = s.translate(_APOSTROPHES).casefold()
+def _without_marks(s: str) -> str:
+    """Accented letters as their base letters: 'Pékin' -> 'Pekin'."""
     if s.isascii():  # nothing to decompose
         return s
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _fold(s: str) -> str:
+    return _without_marks(s.translate(_APOSTROPHES).casefold())
 
 
 class StringMemo(dict[str, V]):
@@ -51,11 +55,7 @@ def decomposed(s: str) -> str:
 
 
 def _strip_accents(s: str) -> str:
-    s = s.translate(_APOSTROPHES)
-    if s.isascii():  # nothing to decompose
-        return s
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c))
+    return _without_marks(s.translate(_APOSTROPHES))
 
 
 def _compact(s: str) -> str:

@@ -145,8 +145,9 @@ def fill_from_context(events: list[CodedEvent], sentences: list[Sentence] | None
                 else:
                     here = _place_actors(evs)
                     sent = sentences[i] if i < len(sentences) else None
-                    evs = [e if _at_mission(e, sent, lex) else _counterpart(e, places, here) for e in evs]
-                    if country := actors_country([e for e in evs if not _at_mission(e, sent, lex)]):
+                    at_mission = [_at_mission(e, sent, lex) for e in evs]
+                    evs = [e if m else _counterpart(e, places, here) for e, m in zip(evs, at_mission, strict=True)]
+                    if country := actors_country([e for e, m in zip(evs, at_mission, strict=True) if not m]):
                         # (not "the regime" of a sentence whose only actors are its critics)
                         evs = _fill(evs, country, "sentence actors", targets=False,
                                     skip=lambda a, s=sentences[i]: _regime(a, s, lex))
@@ -170,8 +171,6 @@ def _scene_before(events: list[CodedEvent], sentences: list[Sentence], lex: Lexi
     before that names places ("... ont défilé à Paris, Marseille et Lyon. La police a interpellé une centaine de
     personnes" -> FRACOP, and FRACVL as the other side of a domestic event). Other targets are left
     alone (who is acted on may be foreign)."""
-    if not any(e.source.needs_country for e in events):
-        return events
     by_sent: dict[int, list[CodedEvent]] = {}
     for e in events:
         by_sent.setdefault(e.sentence, []).append(e)

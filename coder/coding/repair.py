@@ -316,7 +316,7 @@ _ID, _FORM, _LEMMA = attrgetter("id"), attrgetter("form"), attrgetter("lemma")
 
 
 def _cached(tokens: list[Token]) -> dict[str, Any]:
-    """The cache of ``_values``, ``_index`` and ``_deprels`` for these tokens."""
+    """The cache of ``_values`` and ``_index`` for these tokens."""
     global _last
     last, values = _last
     if last is not tokens:
@@ -352,15 +352,6 @@ def _index(tokens: list[Token]) -> dict[str, Any]:
             by_base[b] = sorted(by_base[b] + found, key=_ID) if b in by_base else found
         ix = values["index"] = {"upos": by_upos, "deprel": by_deprel, "base": by_base}
     return ix
-
-
-def _deprels(tokens: list[Token]) -> str:
-    """The tokens' deprels, space-separated (cached with ``_values``)."""
-    values = _cached(tokens)
-    out = values.get(" ")
-    if out is None:
-        out = values[" "] = " ".join(map(attrgetter("deprel"), tokens))
-    return out
 
 
 def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
@@ -523,10 +514,11 @@ def _bare_time_object(sent: Sentence, t: Token) -> bool:
 
 def _subjects_by_head(sent: Sentence) -> dict[int, list[int]] | None:
     """Each head's subjects, in sentence order; None when no head can have two (a quick test)."""
-    if _deprels(sent.tokens).count("nsubj") < 2:
+    found = _with(sent.tokens, "base", "nsubj")
+    if len(found) < 2:
         return None
     subjects: dict[int, list[int]] = {}
-    for t in _with(sent.tokens, "base", "nsubj"):
+    for t in found:
         if 0 <= t.head <= len(sent.tokens):
             subjects.setdefault(t.head, []).append(t.id)
     return subjects
