@@ -147,3 +147,14 @@ def test_string_memos():
     memo = StringMemo(lambda s: calls.append(s) or s.upper(), size=2)
     assert [memo[w] for w in ("a", "a", "b", "c", "a")] == ["A", "A", "B", "C", "A"]
     assert calls == ["a", "b", "c", "a"] and len(memo) <= 2
+
+
+def test_apostrophes_are_unified_in_every_folding():
+    from coder.text import decomposed, fold, fold_text, strip_accents
+
+    for kind in "’ʼ`‘":
+        text = f"L{kind}armée d{kind}Israël a dit{kind}{kind} aujourd{kind}hui"
+        assert fold_text(text) == fold(text) == "l'armee d'israel a dit'' aujourd'hui"
+        assert strip_accents(text) == "L'armee d'Israel a dit'' aujourd'hui"
+        assert decomposed(text) == "l'arme\u0301e d'israe\u0308l a dit'' aujourd'hui"
+    assert fold("Rock ’n‘ roll `x`") == "rock 'n' roll 'x'"
