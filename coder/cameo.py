@@ -74,6 +74,7 @@ ARMED_ROLES = frozenset({"REB", "INS", "SEP", "UAF"})
 REBEL_ROLES = frozenset({"INS", "SEP"})
 
 
+@lru_cache(maxsize=4096)
 def split_group(code: str) -> tuple[str, str]:
     """A dictionary code as events write it, and its known group: 'AFGINSTAL' -> ('AFGREB', 'TAL'),
     'PSEREBHMS' -> ('PSEREB', 'HMS'), 'UKRSEP' -> ('UKRREB', ''), 'SYRMIL' -> ('SYRMIL', '')."""
@@ -83,6 +84,7 @@ def split_group(code: str) -> tuple[str, str]:
     return code[:3] + role, code[6:]
 
 
+@lru_cache(maxsize=4096)
 def split_actor(code: str) -> tuple[str, str]:
     """Split an actor code into (country, agent): 'SYRMIL' -> ('SYR', 'MIL'), 'IGOUNO' -> ('', 'IGO')."""
     country = code[:3] if code[:3] in countries() else ""
