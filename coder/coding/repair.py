@@ -136,9 +136,9 @@ the name before it.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
-from collections.abc import Set as AbstractSet
+from itertools import chain
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language, Lexicon
@@ -159,34 +159,76 @@ def repair(sent: Sentence, lang: Language, verbs: Container[str] = (),
     name (the repair of a name's last word tagged as a verb)."""
     if sent.repaired:
         return sent
-    if names is not None:
-        sent = _name_ends_read_as_verbs(sent, names)
-    if demonym is not None:
-        sent = _demonyms_read_as_verbs(sent, lang, demonym)
-    sent = _perfects_read_as_have(sent, verbs)
-    sent = _comma_lists(_agents_without_preposition(sent, lang))
-    sent = _verbs_read_as_nouns(_quantity_objects(_infinitives_on_objects(_allegations_on_objects(sent, lang)), lang))
-    sent = _subordinate_subjects(_adverb_prepositions(_time_words(sent, lang), lang), lang)
-    sent = _active_passive_subjects(_appositive_subjects(_names_read_as_verbs(sent)))
-    sent = _modifiers_read_as_complements(_verbs_read_as_modifiers(sent), verbs)
-    sent = _appositions_read_as_subjects(_names_across_coordination(_split_names(_verbs_on_quantities(sent))))
-    sent = _agents_on_complements(_cases_inside_names(sent), lang)
-    sent = _objects_read_as_appositions(_inverted_reporting_subjects(sent, lang))
-    sent = _intransitives_read_as_participles(_headline_passives(sent, lang), lang)
-    sent = _possessed_gerunds(_verbs_read_as_compounds(sent, verbs))
-    sent = _places_read_as_modifiers(_phrasal_infinitives(_particles_read_as_cases(sent, lang)), lang)
-    sent = _objects_read_as_complements(sent)
-    out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
-    out.repaired = True
-    return out
+    return _repaired(sent, _steps(lang, verbs, demonym, names))
 
 
 def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
     """``repair`` with the demonyms of a lexicon's actor dictionary."""
     if sent.repaired:
         return sent
-    test = _demonym_test(lex)
-    return repair(sent, lex.language, lex.patterns, test, test.names)
+    steps = lex.__dict__.get("_repair_steps")
+    if steps is None:  # (once per lexicon)
+        test = _demonym_test(lex)
+        steps = lex.__dict__["_repair_steps"] = _steps(lex.language, lex.patterns, test, test.names)
+    return _repaired(sent, steps)
+
+
+# A repair as ``repair`` applies it: the function, its arguments after the sentence, and its needs
+# (sets of tags or folded words, each of which must meet the sentence's; see ``_needs``).
+_Step = tuple[Callable[..., Sentence], tuple[Any, ...], tuple[frozenset[str], ...]]
+_NEEDS: dict[Callable[..., Sentence], tuple[tuple[frozenset[str], ...], str, str]] = {}
+_Repair = TypeVar("_Repair", bound=Callable[..., Sentence])
+
+
+def _needs(*tags: str | tuple[str, ...], words: str = "", language: str = "") -> Callable[[_Repair], _Repair]:
+    """Declares a repair's quick test, read before it is called (a call costs more than most of
+    the tests): each of ``tags`` (one, or a tuple of alternatives: upos, deprels and their bases,
+    or folded words) must be among the sentence's, and so must one of the folded forms or lemmas
+    of the language's word set ``words`` (an attribute of ``Language``, "time_words"); a repair
+    whose word set or ``language`` set is empty does not run for that language. A test may let
+    through sentences the repair leaves alone (a deprel "acl" stands for its subtypes too), never
+    the reverse: change it along with the repair's condition."""
+    groups = tuple(frozenset((t,) if isinstance(t, str) else t) for t in tags)
+
+    def mark(fn: _Repair) -> _Repair:
+        _NEEDS[fn] = (groups, words, language)
+        return fn
+    return mark
+
+
+def _steps(lang: Language, verbs: Container[str], demonym: Callable[[str], bool] | None,
+           names: Callable[[str], bool] | None) -> list[_Step]:
+    """The repairs that can apply in a language, with their arguments (by parameter name: a
+    repair whose argument is not given does not run) and their needs."""
+    given: dict[str, Any] = {"lang": lang, "verbs": verbs, "demonym": demonym, "names": names}
+    steps: list[_Step] = []
+    for fn in _REPAIRS:
+        code = fn.__code__
+        args = tuple(given[p] for p in code.co_varnames[1:code.co_argcount])
+        groups, words, language = _NEEDS.get(fn, ((), "", ""))
+        if any(a is None for a in args) or language and not getattr(lang, language):
+            continue
+        if words:
+            groups = (*groups, frozenset(getattr(lang, words)))
+        if frozenset() not in groups:
+            steps.append((fn, args, groups))
+    return steps
+
+
+def _repaired(sent: Sentence, steps: list[_Step]) -> Sentence:
+    """The sentence with the repairs applied in turn, each to what the ones before it made."""
+    facts = _facts(sent.tokens)
+    for fn, args, groups in steps:
+        for group in groups:
+            if facts.isdisjoint(group):
+                break
+        else:
+            new = fn(sent, *args)
+            if new is not sent:
+                sent, facts = new, _facts(new.tokens)
+    out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
+    out.repaired = True
+    return out
 
 
 def _demonym_test(lex: Lexicon) -> Callable[[str], bool]:
@@ -218,6 +260,7 @@ class _Demonyms:
         return any(v.kind in ("country", "org") for v in self.lex.actors.lookup(words))
 
 
+@_needs("VERB", "ADJ")
 def _name_ends_read_as_verbs(sent: Sentence, names: Callable[[str], bool]) -> Sentence:
     """The lowercase last word of a name tagged as a participle with a clause of its own ("accuse
     les Émirats arabes unis de soutenir ...": "unis" a conjunct of "accuse", "soutenir" its
@@ -237,6 +280,7 @@ def _name_ends_read_as_verbs(sent: Sentence, names: Callable[[str], bool]) -> Se
     return _rebuilt(sent, changes) if changes else sent
 
 
+@_needs("VERB")
 def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[str], bool]) -> Sentence:
     """A country adjective tagged VERB ("otages israéliens par le Hamas", "aux rebelles touareg
     le contrôle") becomes the adjective of its noun, and its dependents go back to where they belong."""
@@ -268,24 +312,15 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
     return _rebuilt(sent, changes)
 
 
-# Each repair first makes a quick test for a word or tag its condition needs, and skips the
-# sentence without it: change the test along with the condition; then it walks only the tokens
-# its condition can hold for (``_with``: the verbs, the case words). The tokens' folded words and
-# the index of their tags are cached for the last token list tested (the repairs test one sentence
-# in turn; a repair that changes it makes a new list).
+# Each repair declares the tags or words its condition needs (``_needs``), and runs only on a
+# sentence with them; then it walks only the tokens its condition can hold for (``_with``: the
+# verbs, the case words). The tokens' folded words and the index of their tags are cached for the
+# last token list (the repairs see one sentence in turn; a repair that changes it makes a new list).
 _last: tuple[list[Token] | None, dict[str, Any]] = (None, {})
 
 
-def _none_folded_in(words: AbstractSet[str], tokens: list[Token], field: str) -> bool:
-    """Whether no token's folded ``field`` (form, lemma) is one of some words (a quick test)."""
-    last, values = _last
-    found = values.get(field) if last is tokens else None  # (_values' cache, read here first)
-    return words.isdisjoint(_values(tokens, field) if found is None else found)
-
-
 def _has(tokens: list[Token], field: str, value: str) -> bool:
-    """Whether some token's ``field`` (upos, deprel; "base": the deprel's base) has a value (a
-    quick test)."""
+    """Whether some token's ``field`` (upos, deprel; "base": the deprel's base) has a value."""
     last, values = _last
     ix = values.get("index") if last is tokens else None  # (_index's cache, read here first)
     return value in (_index(tokens) if ix is None else ix)[field]
@@ -316,7 +351,7 @@ _ID, _FORM, _LEMMA = attrgetter("id"), attrgetter("form"), attrgetter("lemma")
 
 
 def _cached(tokens: list[Token]) -> dict[str, Any]:
-    """The cache of ``_values`` and ``_index`` for these tokens."""
+    """The cache of ``_words`` and ``_index`` for these tokens."""
     global _last
     last, values = _last
     if last is not tokens:
@@ -325,13 +360,19 @@ def _cached(tokens: list[Token]) -> dict[str, Any]:
     return values
 
 
-def _values(tokens: list[Token], field: str) -> frozenset[str]:
-    """The tokens' folded forms ("form") or lemmas ("lemma")."""
+def _facts(tokens: list[Token]) -> frozenset[str]:
+    """What the repairs' needs are read against: the tokens' tags (upos, deprels and their bases)
+    and folded forms and lemmas."""
+    ix = _index(tokens)
+    return _words(tokens).union(ix["upos"], ix["deprel"], ix["base"])
+
+
+def _words(tokens: list[Token]) -> frozenset[str]:
+    """The tokens' folded forms and lemmas."""
     values = _cached(tokens)
-    out = values.get(field)
-    if out is None:  # (both at once: the repairs test both)
-        values.update(form=frozenset(map(fold, map(_FORM, tokens))), lemma=frozenset(map(fold, map(_LEMMA, tokens))))
-        out = values[field]
+    out = values.get("words")
+    if out is None:
+        out = values["words"] = frozenset(map(fold, chain(map(_FORM, tokens), map(_LEMMA, tokens))))
     return out
 
 
@@ -364,8 +405,8 @@ def _rebuilt(sent: Sentence, changes: dict[int, dict[str, object]]) -> Sentence:
     global _last
     tokens = [evolve(t, **changes[t.id]) if t.id in changes else t for t in sent.tokens]
     last, values = _last
-    if last is sent.tokens and "form" in values and not any("form" in ch or "lemma" in ch for ch in changes.values()):
-        _last = (tokens, {"form": values["form"], "lemma": values["lemma"]})  # (the words did not change)
+    if last is sent.tokens and "words" in values and not any("form" in ch or "lemma" in ch for ch in changes.values()):
+        _last = (tokens, {"words": values["words"]})  # (the words did not change)
     return Sentence(sent.id, sent.text, tokens, sent.sent_id)
 
 
@@ -376,22 +417,20 @@ def _moved(sent: Sentence, moves: dict[int, tuple[int, str]]) -> Sentence:
     return _rebuilt(sent, {i: {"head": h, "deprel": r} for i, (h, r) in moves.items()})
 
 
+@_needs("obl:agent", language="agent_prepositions")
 def _agents_without_preposition(sent: Sentence, lang: Language) -> Sentence:
     """An "obl:agent" with no "by"/"par" is an object ("accused Prime Minister Nawaz Sharif")."""
-    if not lang.agent_prepositions or not _has(sent.tokens, "deprel", "obl:agent"):
-        return sent
     bad = {t.id for t in _with(sent.tokens, "deprel", "obl:agent")
            if not any(base(sent.token(c).deprel) == "case" and fold(sent.token(c).form) in lang.agent_prepositions
                        for c in sent.children(t.id))}
     return _rebuilt(sent, {i: {"deprel": "obj"} for i in bad})
 
 
+@_needs(("xcomp", "acl"))
 def _infinitives_on_objects(sent: Sentence) -> Sentence:
     """An xcomp under an object noun goes to the object's verb ("exhorté Israël à faire ..."), and
     so does an infinitive modifying an object name ("a sommé la Pologne de revenir sur ...": a name
     takes no infinitive)."""
-    if not _has(sent.tokens, "base", "xcomp") and not _has(sent.tokens, "deprel", "acl"):
-        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in sorted((*_with(sent.tokens, "deprel", "acl"), *_with(sent.tokens, "base", "xcomp")), key=_ID):
         if _infinitive_on_name_object(sent, t):
@@ -412,12 +451,11 @@ def _infinitives_on_objects(sent: Sentence) -> Sentence:
 _NOMINAL = ("NOUN", "PROPN", "ADJ")
 
 
+@_needs("acl", language="allegation_verbs")
 def _allegations_on_objects(sent: Sentence, lang: Language) -> Sentence:
     """What someone is accused of, hung on the accused ("accused the RSF of killing dozens of
     civilians": "killing" an acl of "RSF"), is the accusation verb's complement, as in French
     ("accusé les FSR d'avoir tué"): its conditions then see the clause ("killing ... civilians")."""
-    if not lang.allegation_verbs or not _has(sent.tokens, "deprel", "acl"):
-        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in _with(sent.tokens, "deprel", "acl"):
         noun = sent.token(t.head) if t.head else None
@@ -439,10 +477,9 @@ def _infinitive_on_name_object(sent: Sentence, t: Token) -> bool:
         and sent.token(name.head).upos == "VERB"
 
 
+@_needs("ADV", words="target_prepositions")
 def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     preps = set(lang.target_prepositions)
-    if not _has(sent.tokens, "upos", "ADV") or _none_folded_in(preps, sent.tokens, "form"):
-        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in _with(sent.tokens, "upos", "ADV"):
         if fold(t.form) not in preps or not t.head:
@@ -466,9 +503,8 @@ def _adverb_prepositions(sent: Sentence, lang: Language) -> Sentence:
     return _moved(sent, moves)
 
 
+@_needs(("obl", "nmod"), words="subordinators")
 def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.subordinators or _none_folded_in(lang.subordinators, sent.tokens, "form"):
-        return sent
     relabel: dict[int, tuple[int, str]] = {}
     for t in _with(sent.tokens, "base", "obl", "nmod"):
         head = sent.token(t.head) if t.head else None
@@ -483,10 +519,8 @@ def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
     return _moved(sent, relabel)
 
 
+@_needs(words="time_words")
 def _time_words(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.time_words or (_none_folded_in(lang.time_words, sent.tokens, "form")
-                               and _none_folded_in(lang.time_words, sent.tokens, "lemma")):
-        return sent
     moves: dict[int, int] = {}
     fixed: set[int] = set()
     for t in sent.tokens:
@@ -541,9 +575,8 @@ def _comma_lists(sent: Sentence) -> Sentence:
     return _moved(sent, moves)
 
 
+@_needs("ADV")
 def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
-    if not _has(sent.tokens, "upos", "ADV"):
-        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in _with(sent.tokens, "upos", "ADV"):
         if base(t.deprel) not in ("obj", "nsubj"):
@@ -556,6 +589,7 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
     return _moved(sent, moves)
 
 
+@_needs("NOUN")
 def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     fix: set[int] = set()
     moves: dict[int, str] = {}
@@ -597,6 +631,7 @@ def _name_as_verb(sent: Sentence, t) -> bool:
         and sent.token(t.id + 1).upos in ("VERB", "AUX")
 
 
+@_needs(("VERB", "AUX"))
 def _names_read_as_verbs(sent: Sentence) -> Sentence:
     for t in _with(sent.tokens, "upos", "VERB", "AUX"):
         if t.form[:1].isupper() and _name_as_verb(sent, t):
@@ -682,9 +717,8 @@ def _has_subject(sent: Sentence, tid: int) -> bool:
     return any(base(sent.token(c).deprel) in ("nsubj", "csubj") for c in sent.children(tid))
 
 
+@_needs("nsubj:pass")
 def _active_passive_subjects(sent: Sentence) -> Sentence:
-    if not _has(sent.tokens, "deprel", "nsubj:pass"):
-        return sent
     fix = []
     for t in _with(sent.tokens, "deprel", "nsubj:pass"):
         if not t.head or base(sent.token(t.head).deprel) == "acl":
@@ -695,6 +729,7 @@ def _active_passive_subjects(sent: Sentence) -> Sentence:
     return _rebuilt(sent, {i: {"deprel": "nsubj"} for i in fix})
 
 
+@_needs("VERB", "amod")
 def _verbs_read_as_modifiers(sent: Sentence) -> Sentence:
     root = _root(sent.tokens)
     if root is None or root.upos not in ("NOUN", "PROPN"):
@@ -729,9 +764,8 @@ def _first_main_verb(sent: Sentence, root: int) -> int | None:
                  and (t.id not in inside or sent.token(t.id - 1).form == ",")), None)
 
 
+@_needs("VERB", "have")
 def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
-    if _none_folded_in(_HAVE, sent.tokens, "lemma"):
-        return sent
     for have in _with(sent.tokens, "upos", "VERB"):
         if fold(have.lemma) != "have" or have.id >= len(sent.tokens):
             continue
@@ -750,12 +784,9 @@ def _perfects_read_as_have(sent: Sentence, verbs: Container[str]) -> Sentence:
     return sent
 
 
-_HAVE = frozenset({"have"})
 
-
+@_needs("xcomp")
 def _modifiers_read_as_complements(sent: Sentence, verbs: Container[str]) -> Sentence:
-    if not _has(sent.tokens, "base", "xcomp"):
-        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in _with(sent.tokens, "base", "xcomp"):
         if t.upos != "VERB" or t.id >= len(sent.tokens):
@@ -775,6 +806,7 @@ def _modifiers_read_as_complements(sent: Sentence, verbs: Container[str]) -> Sen
     return _rebuilt(sent, changes)
 
 
+@_needs("acl")
 def _verbs_on_quantities(sent: Sentence) -> Sentence:
     root = _root(sent.tokens)
     if root is None or root.upos not in ("NOUN", "PROPN", "NUM"):
@@ -825,9 +857,8 @@ def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
     return _moved(sent, moves)
 
 
+@_needs(("compound", "flat"), "case")
 def _cases_inside_names(sent: Sentence) -> Sentence:
-    if not _has(sent.tokens, "base", "compound") and not _has(sent.tokens, "base", "flat"):
-        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in _with(sent.tokens, "base", "case"):
         if not t.head:
@@ -840,10 +871,8 @@ def _cases_inside_names(sent: Sentence) -> Sentence:
     return _moved(sent, moves)
 
 
+@_needs(("obl", "nmod"), words="agent_prepositions")
 def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
-    if _none_folded_in(lang.agent_prepositions, sent.tokens, "form") \
-            and _none_folded_in(lang.agent_prepositions, sent.tokens, "lemma"):
-        return sent  # (case_of: folded forms and lemmas)
     moves: dict[int, tuple[int, str]] = {}
     for t in _with(sent.tokens, "base", "obl", "nmod"):
         if not t.head or not case_of(sent, t.id) & lang.agent_prepositions:
@@ -859,10 +888,8 @@ def _agents_on_complements(sent: Sentence, lang: Language) -> Sentence:
     return _moved(sent, moves)
 
 
+@_needs("VERB", ("parataxis", "conj"), words="reporting_verbs")
 def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
-    if not lang.reporting_verbs or not (_has(sent.tokens, "base", "parataxis") or _has(sent.tokens, "base", "conj")) \
-            or _none_folded_in(lang.reporting_verbs, sent.tokens, "lemma"):
-        return sent
     fix: dict[int, dict[str, object]] = {}
     for verb in _with(sent.tokens, "upos", "VERB"):
         rel = base(verb.deprel)
@@ -883,10 +910,9 @@ def _inverted_reporting_subjects(sent: Sentence, lang: Language) -> Sentence:
     return _rebuilt(sent, fix)
 
 
+@_needs("VERB", words="headline_passive_verbs")
 def _headline_passives(sent: Sentence, lang: Language) -> Sentence:
     verbs = lang.headline_passive_verbs
-    if not verbs or _none_folded_in(verbs, sent.tokens, "lemma"):
-        return sent
     fix: dict[int, dict[str, object]] = {}
     for verb in _with(sent.tokens, "upos", "VERB"):
         if (verb.head or fold(verb.lemma) not in verbs
@@ -906,12 +932,13 @@ def _headline_passives(sent: Sentence, lang: Language) -> Sentence:
     return _rebuilt(sent, fix)
 
 
+@_needs("acl", words="intransitive_verbs")
 def _intransitives_read_as_participles(sent: Sentence, lang: Language) -> Sentence:
     """"Tens of thousands of people marched through Yangon": a verb with no passive, parsed as a
     participle modifying a sentence with no main verb, is the main verb; the root's phrase is its
     subject."""
     root = _root(sent.tokens)
-    if root is None or root.upos not in ("NOUN", "PROPN") or not lang.intransitive_verbs:
+    if root is None or root.upos not in ("NOUN", "PROPN"):
         return sent
     phrase_ = subtree(sent, root.id)
     verb = next((t for t in _with(sent.tokens, "upos", "VERB") if base(t.deprel) == "acl" and t.head in phrase_
@@ -924,8 +951,9 @@ def _intransitives_read_as_participles(sent: Sentence, lang: Language) -> Senten
     return _rebuilt(sent, changes)
 
 
+@_needs("appos")
 def _objects_read_as_appositions(sent: Sentence) -> Sentence:
-    if not _has(sent.tokens, "deprel", "appos"):
+    if not _has(sent.tokens, "deprel", "appos"):  # (the need's "appos" may be a subtype's base)
         return sent
     fix: dict[int, dict[str, object]] = {}
     for t in _with(sent.tokens, "base", "appos"):
@@ -947,11 +975,10 @@ def _first_word(sent: Sentence, tid: int) -> int:
     return min(i for i in subtree(sent, tid) if sent.token(i).upos != "PUNCT")
 
 
+@_needs("VERB", "nmod:poss")
 def _possessed_gerunds(sent: Sentence) -> Sentence:
     """An "-ing" verb with a possessive and no subject or auxiliary ("Turkey's downing of a
     warplane") is a noun; its obliques are its nmods."""
-    if not _has(sent.tokens, "deprel", "nmod:poss"):
-        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in _with(sent.tokens, "upos", "VERB"):
         if not t.form.lower().endswith("ing"):
@@ -969,11 +996,10 @@ def _possessed_gerunds(sent: Sentence) -> Sentence:
 _OBJECT_KEEPS = {"amod", "det", "nmod", "compound", "nummod"}
 
 
+@_needs("VERB", "compound")
 def _verbs_read_as_compounds(sent: Sentence, verbs: Container[str]) -> Sentence:
     """A NOUN compound with verb patterns before a VERB head with a subject before it, with only
     adjectives between ("Morocco cut diplomatic ties with Iran"), is the verb; its head its object."""
-    if not _has(sent.tokens, "deprel", "compound"):
-        return sent
     for t in _with(sent.tokens, "deprel", "compound"):
         if t.upos != "NOUN" or fold(t.form) not in verbs:
             continue
@@ -996,11 +1022,10 @@ def _verbs_read_as_compounds(sent: Sentence, verbs: Container[str]) -> Sentence:
     return sent
 
 
+@_needs("flat", "conj")
 def _names_across_coordination(sent: Sentence) -> Sentence:
     """A flat part after a conjunct of its head ("Putin and Iranian President Hassan Rouhani",
     "Hassan Rouhani" flat under "Putin") goes to that conjunct."""
-    if not _has(sent.tokens, "deprel", "flat") or not _has(sent.tokens, "deprel", "conj"):
-        return sent
     moves: dict[int, tuple[int, str]] = {}
     for t in _with(sent.tokens, "deprel", "conj", "flat"):
         if t.deprel == "conj" and t.upos == "PROPN" and sent.token(t.head).deprel == "flat":
@@ -1014,11 +1039,10 @@ def _names_across_coordination(sent: Sentence) -> Sentence:
     return _moved(sent, moves)
 
 
+@_needs("case", words="verb_particles")
 def _particles_read_as_cases(sent: Sentence, lang: Language) -> Sentence:
     """A particle right after its verb, read as the case of an oblique ("turned down Kyiv's
     request"), is the verb's particle and the oblique its object."""
-    if not lang.verb_particles or _none_folded_in(lang.verb_particles, sent.tokens, "lemma"):
-        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in _with(sent.tokens, "base", "case"):
         if fold(t.lemma) not in lang.verb_particles:
@@ -1034,11 +1058,10 @@ def _particles_read_as_cases(sent: Sentence, lang: Language) -> Sentence:
     return _rebuilt(sent, changes)
 
 
+@_needs("compound:prt")
 def _phrasal_infinitives(sent: Sentence) -> Sentence:
     """A non-verb with an infinitive marker ("to", PART) and a particle under it, governed by a
     verb ("refused to back down"), is the verb of a complement clause."""
-    if not _has(sent.tokens, "deprel", "compound:prt"):
-        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in sent.tokens:
         if t.upos in ("VERB", "AUX") or not t.head or sent.token(t.head).upos != "VERB":
@@ -1049,11 +1072,10 @@ def _phrasal_infinitives(sent: Sentence) -> Sentence:
     return _rebuilt(sent, changes)
 
 
+@_needs(("ADJ", "ADV"), words="place_adverbs")
 def _places_read_as_modifiers(sent: Sentence, lang: Language) -> Sentence:
     """"outside" read as an adjective of the noun after it ("rallied outside parliament") is its
     preposition; words before it that the noun governed head their own phrase."""
-    if not lang.place_adverbs or _none_folded_in(lang.place_adverbs, sent.tokens, "lemma"):
-        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in _with(sent.tokens, "upos", "ADJ", "ADV"):
         if fold(t.lemma) not in lang.place_adverbs or t.head != t.id + 1 \
@@ -1078,11 +1100,10 @@ def _places_read_as_modifiers(sent: Sentence, lang: Language) -> Sentence:
     return _rebuilt(sent, changes)
 
 
+@_needs("VERB", "xcomp")
 def _objects_read_as_complements(sent: Sentence) -> Sentence:
     """A noun xcomp with a possessive or determiner and no copula, of a verb with no object
     ("condemned Israel's shelling of a school"), is the verb's object."""
-    if not _has(sent.tokens, "deprel", "xcomp"):
-        return sent
     changes: dict[int, dict[str, object]] = {}
     for t in _with(sent.tokens, "deprel", "xcomp"):
         if t.upos != "NOUN" or not t.head or sent.token(t.head).upos != "VERB":
@@ -1094,3 +1115,15 @@ def _objects_read_as_complements(sent: Sentence) -> Sentence:
             continue
         changes[t.id] = {"deprel": "obj"}
     return _rebuilt(sent, changes)
+
+
+# The repairs in the order they apply.
+_REPAIRS = (
+    _name_ends_read_as_verbs, _demonyms_read_as_verbs, _perfects_read_as_have, _agents_without_preposition,
+    _comma_lists, _allegations_on_objects, _infinitives_on_objects, _quantity_objects, _verbs_read_as_nouns,
+    _time_words, _adverb_prepositions, _subordinate_subjects, _names_read_as_verbs, _appositive_subjects,
+    _active_passive_subjects, _verbs_read_as_modifiers, _modifiers_read_as_complements, _verbs_on_quantities,
+    _split_names, _names_across_coordination, _appositions_read_as_subjects, _cases_inside_names,
+    _agents_on_complements, _inverted_reporting_subjects, _objects_read_as_appositions, _headline_passives,
+    _intransitives_read_as_participles, _verbs_read_as_compounds, _possessed_gerunds, _particles_read_as_cases,
+    _phrasal_infinitives, _places_read_as_modifiers, _objects_read_as_complements)
