@@ -378,10 +378,11 @@ def _words(tokens: list[Token]) -> frozenset[str]:
 
 def _index(tokens: list[Token]) -> dict[str, Any]:
     """The tokens by upos, by deprel and by deprel base ("base"), in sentence order (and the
-    root, once ``_root`` asked)."""
-    values = _cached(tokens)
-    ix = values.get("index")
+    root and the subjects by head, once ``_root`` and ``_subjects_by_head`` asked)."""
+    last, values = _last
+    ix = values.get("index") if last is tokens else None
     if ix is None:
+        values = _cached(tokens)
         by_upos: dict[str, list[Token]] = {}
         by_deprel: dict[str, list[Token]] = {}
         for t in tokens:
@@ -547,15 +548,19 @@ def _bare_time_object(sent: Sentence, t: Token) -> bool:
 
 
 def _subjects_by_head(sent: Sentence) -> dict[int, list[int]] | None:
-    """Each head's subjects, in sentence order; None when no head can have two (a quick test)."""
-    found = _with(sent.tokens, "base", "nsubj")
-    if len(found) < 2:
-        return None
-    subjects: dict[int, list[int]] = {}
-    for t in found:
-        if 0 <= t.head <= len(sent.tokens):
-            subjects.setdefault(t.head, []).append(t.id)
-    return subjects
+    """Each head's subjects, in sentence order; None when no head can have two (a quick test).
+    Kept with the index (two repairs ask; not to be changed by the caller)."""
+    ix = _index(sent.tokens)
+    if "subjects" not in ix:
+        found = ix["base"].get("nsubj", ())
+        subjects: dict[int, list[int]] | None = None
+        if len(found) >= 2:
+            subjects = {}
+            for t in found:
+                if 0 <= t.head <= len(sent.tokens):
+                    subjects.setdefault(t.head, []).append(t.id)
+        ix["subjects"] = subjects
+    return ix["subjects"]
 
 
 def _comma_lists(sent: Sentence) -> Sentence:
@@ -828,10 +833,12 @@ def _verbs_on_quantities(sent: Sentence) -> Sentence:
 
 def _split_names(sent: Sentence) -> Sentence:
     groups: dict[tuple[int, str], list[int]] = {}
-    for t in _with(sent.tokens, "base", "nsubj", "obj", "iobj", "obl"):
-        # (a capitalized noun inside a name too: "Human Rights" + "Watch")
-        if t.upos == "PROPN" or t.upos == "NOUN" and t.id > 1 and t.form[:1].isupper():
-            groups.setdefault((t.head, t.deprel), []).append(t.id)
+    by_base = _index(sent.tokens)["base"]
+    for rel in ("nsubj", "obj", "iobj", "obl"):  # (a group is one relation's: in sentence order)
+        for t in by_base.get(rel, ()):
+            # (a capitalized noun inside a name too: "Human Rights" + "Watch")
+            if t.upos == "PROPN" or t.upos == "NOUN" and t.id > 1 and t.form[:1].isupper():
+                groups.setdefault((t.head, t.deprel), []).append(t.id)
     moves: dict[int, tuple[int, str]] = {}
     for ids in groups.values():
         for a, b in zip(ids, ids[1:], strict=False):
