@@ -9,6 +9,7 @@ import pytest
 from coder.dictionaries import DictionaryErrors, load_dictionaries
 from coder.dictionaries.native import load_native
 from coder.dictionaries.phrases import PhraseIndex
+from coder.doc import Token
 
 
 def test_shipped_dictionaries_load_without_problems():
@@ -61,6 +62,23 @@ def test_phrase_case_rules():
     assert idx.lookup("Turkey") == ["TUR"] and idx.lookup("turkey") == []
     assert idx.lookup("Bachar al Assad") == ["SYRGOV"] and idx.lookup("BACHAR AL-ASSAD") == ["SYRGOV"]
     assert idx.lookup("Syrien") == ["SYR"]
+
+
+def test_phrase_find_case_rules():
+    """A name that needs a capital starts at no lower-case word ("he said Jalili"): ``find``'s quick
+    test of each word reads its case too, with or without a sentence's memo."""
+    idx: PhraseIndex[str] = PhraseIndex()
+    idx.add("Said Jalili", "IRNGOV")
+    idx.add("syrien", "SYR")
+
+    def found(text: str, memo: bool = False) -> list[tuple[int, int, tuple[str, ...]]]:
+        toks = [Token(i, w, w, "X", "_", 0, "dep") for i, w in enumerate(text.split(), 1)]
+        return [(m.start, m.end, m.values) for m in idx.find(toks, memo={} if memo else None)]
+
+    for memo in (False, True):
+        assert found("Said Jalili said", memo) == [(1, 2, ("IRNGOV",))]
+        assert found("he said Jalili", memo) == []
+    assert found("le régime syrien") == [(3, 3, ("SYR",))] and found("Syrien") == [(1, 1, ("SYR",))]
 
 
 def test_overlapping_roles_are_reported_with_their_line(tmp_path):

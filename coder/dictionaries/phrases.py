@@ -42,9 +42,10 @@ class PhraseIndex(Generic[V]):
     def __init__(self) -> None:
         self._folded: dict[str, list[tuple[V, bool]]] = {}
         self._exact: dict[str, list[V]] = {}
-        self._prefixes: set[str] = set()
+        self._prefixes: set[str] = set()  # of the folded names that match any text
+        self._capital_prefixes: set[str] = set()  # of those that need a capital in the text
         self._exact_prefixes: set[str] = set()
-        self._starts_cache: dict[str, bool] = {}  # word -> whether a name starts with it
+        self._starts_cache: dict[str, bool] = {}  # word -> whether a name may start with it (_may_start)
         self._scan_cache: dict[tuple, tuple] = {}  # see _scans
 
     def __len__(self) -> int:
@@ -62,8 +63,9 @@ class PhraseIndex(Generic[V]):
             self._exact_prefixes.update(key[:i] for i in range(1, len(key) + 1))
         else:
             key = compact(fold(name))
-            self._folded.setdefault(key, []).append((value, name[:1].isupper()))
-            self._prefixes.update(key[:i] for i in range(1, len(key) + 1))
+            capital = name[:1].isupper()
+            self._folded.setdefault(key, []).append((value, capital))
+            (self._capital_prefixes if capital else self._prefixes).update(key[:i] for i in range(1, len(key) + 1))
 
     def entries(self) -> list[tuple[str, list[V]]]:
         """(compacted key, values) for every name, for consistency checks."""
@@ -89,17 +91,21 @@ class PhraseIndex(Generic[V]):
         caches the names starting at each token, so repeated searches over parts of the sentence
         cost little.
         """
-        ids = sorted(allowed) if allowed is not None else [t.id for t in tokens]
-        ok = allowed if isinstance(allowed, (dict, set, frozenset)) else set(ids)  # (a dict: its keys)
-        # the names starting at each token, by lemma or not: token id -> tries
-        starting: dict[int, tuple] = {} if memo is None else memo.get(use_lemma) or memo.setdefault(use_lemma, {})
+        n = len(tokens)
+        ids: Iterable[int] = sorted(allowed) if allowed is not None else range(1, n + 1)
+        # the names starting at each token, by lemma or not: tries by token id (None: not looked at)
+        starting: list[tuple | None] | None = None if memo is None else memo.get(use_lemma)
+        if starting is None:
+            starting = [None] * (n + 1)
+            if memo is not None:
+                memo[use_lemma] = starting
         out: list[Match[V]] = []
         covered = 0
         may_start, folded = self._starts_cache, self._folded
         for start in ids:
             if start <= covered:
                 continue
-            tries = starting.get(start)
+            tries = starting[start]
             if tries is None:
                 t = tokens[start - 1]
                 if t.surface is None and may_start.get(t.form) is False and not (
@@ -111,8 +117,10 @@ class PhraseIndex(Generic[V]):
                 continue
             last = start + (tries[0][-1][0] if len(tries) == 1 else max([spans[-1][0] for spans in tries]))
             end = start
-            while end < last and end + 1 in ok:
-                end += 1
+            if last > start:
+                ok = allowed if isinstance(allowed, (dict, set, frozenset)) else ids  # (a dict: its keys)
+                while end < last and end + 1 in ok:
+                    end += 1
             # the longest name of any scan ("European Union's": "European" on the surface text,
             # "European Union" on the words); at equal length the first scan's
             longest, values = end - start, None
@@ -141,24 +149,23 @@ class PhraseIndex(Generic[V]):
         may = self._starts_cache.get(text)  # (_may_start's cache, read here first: most words are in it)
         if may is None:
             may = self._may_start(text)
-        if may or surface is not None and self._may_start(first.form):
-            tries = self._scans(tokens, start, text)
+        if may or surface is not None and self._starts_with(first.form, text[:1].isupper()):
+            nxt = tokens[start] if start < len(tokens) else None  # (the key of _scans' cache: the first two words)
+            key = (surface, first.form) if nxt is None else (surface, first.form, nxt.surface, nxt.form)
+            cached = self._scan_cache.get(key)
+            tries = self._scans(tokens, start, text, key) if cached is None else cached
         if use_lemma:
             found = self._folded.get(_folded_key(first.lemma))
             if found:
                 tries = (*tries, ((0, tuple([v for v, _ in found])),))
         return tries
 
-    def _scans(self, tokens: Sequence[Token], start: int, text: str) -> tuple[tuple[tuple[int, tuple[V, ...]], ...], ...]:
+    def _scans(self, tokens: Sequence[Token], start: int, text: str,
+               key: tuple) -> tuple[tuple[tuple[int, tuple[V, ...]], ...], ...]:
         """The non-empty scans from a token (see ``_scan``): on surface text, then on words if
-        they differ. Cached by the first two words when the scans looked no further (most stop
-        there: "the", "de" begin names but "the talks", "de la" do not)."""
-        first = tokens[start - 1]
-        nxt = tokens[start] if start < len(tokens) else None
-        key = (first.surface, first.form, None if nxt is None else (nxt.surface, nxt.form))
-        cached = self._scan_cache.get(key)
-        if cached is not None:
-            return cached
+        they differ. Cached under ``key`` (the first two words, read by ``_starting_at``) when the
+        scans looked no further (most stop there: "the", "de" begin names but "the talks", "de la"
+        do not)."""
         capital = text[:1].isupper()
         spans, stop, cut = self._scan(tokens, start, capital, surface=True)
         tries = [spans]
@@ -170,25 +177,27 @@ class PhraseIndex(Generic[V]):
                     tries.append(words)
                 break
         found = tuple(tuple((j - start, vals) for j, vals in spans) for spans in tries if spans)
-        if stop <= start + 1 and not (cut and nxt is not None):  # the key tells all they saw
+        if stop <= start + 1 and not (cut and start < len(tokens)):  # the key tells all they saw
             if len(self._scan_cache) >= _CACHE_SIZE:
                 self._scan_cache.clear()
             self._scan_cache[key] = found
         return found
 
     def _may_start(self, word: str) -> bool:
-        """Whether some name starts with this word (cached)."""
+        """Whether some name may start with this word as written (cached)."""
         known = self._starts_cache.get(word)
         if known is None:
             if len(self._starts_cache) >= _CACHE_SIZE:
                 self._starts_cache.clear()
-            known = self._starts_cache[word] = self._starts_with(word)
+            known = self._starts_cache[word] = self._starts_with(word, word[:1].isupper())
         return known
 
-    def _starts_with(self, word: str) -> bool:
+    def _starts_with(self, word: str, capital: bool) -> bool:
+        """Whether some name may start with this word, written with a capital or not (a name that
+        needs one cannot start with "said", "in": most short words begin some longer name)."""
         f = _folded_key(word)
-        if f in self._prefixes or f in self._folded:  # ("" is a key but no prefix)
-            return True
+        if f in self._prefixes or capital and f in self._capital_prefixes or not f and f in self._folded:
+            return True  # ("" may be a key but is no prefix)
         if not self._exact:
             return False
         e = _exact_key(word)
@@ -199,7 +208,7 @@ class PhraseIndex(Generic[V]):
         """Every match starting at ``start``, on surface text or on syntactic words, shortest
         first; the last token looked at; whether the tokens ran out before the names did."""
         out: list[tuple[int, tuple[V, ...]]] = []
-        folded, prefixes = self._folded, self._prefixes
+        folded, prefixes, capital_prefixes = self._folded, self._prefixes, self._capital_prefixes
         exact, exact_prefixes = self._exact, self._exact_prefixes
         f = e = ""
         j = start
@@ -209,7 +218,7 @@ class PhraseIndex(Generic[V]):
             f += _folded_key(word)
             found = folded.get(f)
             vals: list[V] = [v for v, cap in found if capital or not cap] if found else []
-            more = f in prefixes
+            more = f in prefixes or capital and f in capital_prefixes
             if exact:
                 e += _exact_key(word)
                 found_exact = exact.get(e)
