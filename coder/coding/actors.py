@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
-from coder.cameo import split_group
+from coder.cameo import countries, split_group
 from coder.coding.tree import base, case_of, conjuncts, phrase
 from coder.dictionaries.model import ActorEntry, AgentEntry, Lexicon
 from coder.doc import Sentence
 from coder.evolve import evolve
-from coder.text import fold
+from coder.text import StringMemo, fold
 
 # CAMEO civilians: the agent of people named only by their nationality and a number.
 PEOPLE_AGENT = "CVL"
@@ -43,8 +46,14 @@ class Actor:
         return evolve(self, code=code, group=group or self.group, needs_country=False, refs=self.refs + why)
 
 
-@dataclass(slots=True)
+_ACTOR_DEFAULTS = dict(vars(Actor("", 0, 0, 0, "")))  # (see ActorResolver._actor)
+_START, _END, _DEPTH = attrgetter("start"), attrgetter("end"), attrgetter("depth")  # of hits
+
+
+@dataclass(slots=True, eq=False)
 class _Hit:
+    """A dictionary hit in a phrase (compared by identity: the lists of ``_resolve`` share them)."""
+
     start: int
     end: int
     depth: int
@@ -62,6 +71,8 @@ class ActorResolver:
         self._agent_cache: dict[int, _Hit | None] = {}  # see _head_agent
         self._all_cache: dict[int, list[Actor]] = {}
         self._actor_memo, self._agent_memo = sent.memo(lex.actors), sent.memo(lex.agents)
+        suffixes = lex.language.leader_suffixes
+        self._leader = _leader_names(suffixes) if suffixes else None
 
     def resolve_all(self, head: int) -> list[Actor]:
         """Actors of a head and of each of its coordinated conjuncts.
@@ -78,7 +89,7 @@ class ActorResolver:
 
     def _resolve_all(self, head: int) -> list[Actor]:
         heads = conjuncts(self.sent, head)
-        agents = [a for a in (self._head_agent(h) for h in heads) if a is not None]
+        agents = [a for a in map(self._head_agent, heads) if a is not None]
         out = []
         for h in heads:
             a = self.resolve(h)
@@ -159,7 +170,8 @@ class ActorResolver:
         Crimea" stays a place)."""
         s, held = self.sent, self.lex.language.holder_participles
         for c in s.children(head):
-            if base(s.token(c).deprel) not in ("amod", "acl") or fold(s.token(c).form) not in held:
+            t = s.tokens[c - 1]
+            if fold(t.form) not in held or base(t.deprel) not in ("amod", "acl"):
                 continue
             for g in s.children(c):
                 if base(s.token(g).deprel) in ("amod", "compound", "nmod", "obl", "nsubj"):
@@ -182,26 +194,24 @@ class ActorResolver:
             d = ids[m.start] if m.start == m.end else min([ids[i] for i in range(m.start, m.end + 1)])
             for v in m.values:
                 hits.append(_Hit(m.start, m.end, d, actor=v))
-        suffixes = self.lex.language.leader_suffixes
+        leader = self._leader
         # "Saudi-led coalition", "U.S.-led coalition": the leader names the country
-        for i in ids if suffixes else ():
-            form = toks[i - 1].form
-            folded = fold(form)
-            for suffix in suffixes:
-                if folded.endswith(suffix) and len(form) > len(suffix):
-                    for v in self.lex.actors.lookup(form[: -len(suffix)]):
-                        if v.kind in DEMONYM_KINDS:
-                            hits.append(_Hit(i, i, ids[i], actor=v))
+        for i in ids if leader is not None else ():
+            for name in leader(toks[i - 1].form):
+                for v in self.lex.actors.lookup(name):
+                    if v.kind in DEMONYM_KINDS:
+                        hits.append(_Hit(i, i, ids[i], actor=v))
         for m in self.lex.agents.find(toks, ids, use_lemma=True, memo=self._agent_memo):
             d = ids[m.start] if m.start == m.end else min([ids[i] for i in range(m.start, m.end + 1)])
             hits.append(_Hit(m.start, m.end, d, agent=m.values[0]))
         return hits
 
     def _resolve(self, head: int) -> Actor | None:
-        counted = self._counted(head)
+        t = self.sent.tokens[head - 1]
+        counted = self._counted(head) if fold(t.lemma) in self.lex.language.quantity_nouns else None
         if counted is not None:
             return self.resolve(counted) or self._counted_group(counted)
-        if self.sent.token(head).upos == "PRON":
+        if t.upos == "PRON":
             return None
         ids = self._with_allegiance(phrase(self.sent, head, self.lex.language.genitive_prepositions))
         hits = self._hits(ids)
@@ -226,17 +236,19 @@ class ActorResolver:
         # explosion", "Damascus airport" name no actor (a seat of power still speaks: "the Kremlin
         # spokesman").
         places = [h for h in full if h.actor.kind == "capital" and h.start != head
-                  and any(n.start <= head <= n.end for n in nouns)]
-        full = [h for h in full if h not in places and not (
-            h.actor.kind == "capital" and h.end < head and self.sent.token(head).upos == "NOUN"
-            and base(self.sent.token(h.start).deprel) == "compound")]
+                  and any(n.start <= head <= n.end for n in nouns)] if full and nouns else []
+        if full:
+            full = [h for h in full if h not in places and not (
+                h.actor.kind == "capital" and h.end < head and self.sent.token(head).upos == "NOUN"
+                and base(self.sent.token(h.start).deprel) == "compound")]
         # The shallowest hit anchors the actor; at equal depth a named person or organization
         # beats an agent noun, which beats a bare country ("Russian Foreign Minister Sergei Lavrov").
         # A demonym on a head that is no agent names its owner before deeper names do ("le plan
         # égyptien de reconstruction de Gaza" -> EGY).
-        anchors = sorted(full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head
-                                         or (c.depth == 1 and not nouns)],
-                         key=lambda h: (h.depth, 0 if h in full else 1 if h.agent is not None else 2))
+        anchors = full + nouns + [c for c in countries if c.actor.kind != "adjective" or c.start == head
+                                  or (c.depth == 1 and not nouns)]
+        if len(anchors) > 1:
+            anchors.sort(key=lambda h: (h.depth, 0 if h in full else 1 if h.agent is not None else 2))
         if not anchors:
             if not countries:
                 return None
@@ -244,7 +256,7 @@ class ActorResolver:
         a = anchors[0]
         used = [a]
         if a.agent is not None:
-            country_hit = next(iter(sorted(countries + full + places, key=lambda h: h.depth)), None)
+            country_hit = min(countries + full + places, key=_DEPTH, default=None)
             if country_hit is None:
                 agent = self._actor(a.agent.agent, head, used, needs_country=True)
                 return evolve(agent, foreign=True) if agent and self._foreign(ids, a) else agent
@@ -264,16 +276,15 @@ class ActorResolver:
             # an agent adjective of a thing owned by a named country does not make the country an
             # agent: "l'aide militaire de la France" is France's (FRA); "des positions rebelles
             # près d'Alep" are rebels' (SYRREB)
-            extra = sorted((h for h in adjs if not (a.actor.kind == "country" and a.start != head
-                                                    and self.sent.token(h.start).head == head)),
-                           key=lambda h: h.depth)
-            if extra:
-                used.append(extra[0])
-                code += extra[0].agent.agent
+            extra = min((h for h in adjs if not (a.actor.kind == "country" and a.start != head
+                                                 and self.sent.token(h.start).head == head)),
+                        key=_DEPTH, default=None)
+            if extra is not None:
+                used.append(extra)
+                code += extra.agent.agent
             elif a.actor.kind == "adjective" and self._counted_people(a.start, head):
                 code += PEOPLE_AGENT
-        actor = self._actor(code, head, used)
-        return evolve(actor, place=True) if actor and a.actor.kind == "place" and len(used) == 1 else actor
+        return self._actor(code, head, used, place=a.actor.kind == "place" and len(used) == 1)
 
     def _foreign(self, ids: dict[int, int], agent: _Hit) -> bool:
         """Whether a foreign adjective outside the agent's own words marks the phrase ("foreign
@@ -310,8 +321,6 @@ class ActorResolver:
         """What a quantity noun counts: "des centaines de civils" names the civilians, "thousands
         of protesters" the protesters (the parser makes the quantity the head)."""
         lang = self.lex.language
-        if fold(self.sent.tokens[head - 1].lemma) not in lang.quantity_nouns:
-            return None
         return next((c for c in self.sent.children(head) if base(self.sent.token(c).deprel) == "nmod"
                      and case_of(self.sent, c) & lang.genitive_prepositions), None)
 
@@ -340,28 +349,45 @@ class ActorResolver:
         s, loyal = self.sent, self.lex.language.allegiance_adjectives
         if not loyal:
             return ids
-        out = dict(ids)
+        out = ids
         toks = s.tokens
         for i, d in ids.items():
-            if base(toks[i - 1].deprel) != "amod" or fold(toks[i - 1].lemma) not in loyal:
+            if fold(toks[i - 1].lemma) not in loyal or base(toks[i - 1].deprel) != "amod":
                 continue
             for c in s.children(i):
                 if base(s.token(c).deprel) in ("obl", "nmod"):
+                    out = dict(ids) if out is ids else out
                     out.update((j, d + 1 + e) for j, e in phrase(s, c, self.lex.language.genitive_prepositions).items())
         return out
 
     def _country_of(self, h: _Hit) -> str:
-        from coder.cameo import countries
-
         code = h.actor.code_on(self.date) or ""
         return code[:3] if code[:3] in countries() else ""
 
-    def _actor(self, code: str, head: int, used: list[_Hit], needs_country: bool = False) -> Actor | None:
+    def _actor(self, code: str, head: int, used: list[_Hit], needs_country: bool = False,
+               place: bool = False) -> Actor | None:
         if not code:
             return None
-        start = min(h.start for h in used)
-        end = max(h.end for h in used)
-        words = [t.text for t in self.sent.tokens[start - 1:end] if t.text]
-        refs = tuple((h.actor or h.agent).ref for h in used)
+        start = min(map(_START, used))
+        end = max(map(_END, used))
+        text = " ".join(filter(None, [t.form if t.surface is None else t.surface  # (t.text, inlined)
+                                      for t in self.sent.tokens[start - 1:end]]))
+        refs = tuple([(h.actor or h.agent).ref for h in used])
         code, group = split_group(code)
-        return Actor(code, head, start, end, " ".join(words), refs, needs_country, group=group)
+        # (Actor(...) but for its frozen __init__, whose object.__setattr__ for each field costs most)
+        actor = object.__new__(Actor)
+        actor.__dict__.update(_ACTOR_DEFAULTS, code=code, head=head, start=start, end=end, text=text, refs=refs,
+                              needs_country=needs_country, place=place, group=group)
+        return actor
+
+
+@lru_cache(maxsize=16)
+def _leader_names(suffixes: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
+    """What a word names as a leader under some leader suffixes ("-led": "Saudi-led" -> ("Saudi",),
+    most words -> ()), memoized by word: one memo for each language's suffixes."""
+
+    def names(form: str) -> tuple[str, ...]:
+        folded = fold(form)
+        return tuple([form[: -len(s)] for s in suffixes if folded.endswith(s) and len(form) > len(s)])
+
+    return StringMemo(names).__getitem__
