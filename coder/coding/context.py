@@ -77,7 +77,9 @@ def place_countries(sent: Sentence, lex: Lexicon, events: list[CodedEvent],
     """The countries named in the sentence outside the events' actor phrases (``prepositional``:
     only after a preposition, "à Paris", not the object of a clause no event took)."""
     used = {i for e in events for a in (e.source, e.target) if a is not None for i in range(a.start, a.end + 1)}
-    used.update(i for t in sent.tokens if t.deprel == "obl:agent" for i in subtree(sent, t.id))
+    for t in sent.tokens:  # (a loop, not a generator over every token)
+        if t.deprel == "obl:agent":
+            used.update(subtree(sent, t.id))
     found = set()
     said_by = lex.language.attribution_prepositions | lex.language.agent_prepositions
     for m in lex.actors.find(sent.tokens, memo=sent.memo(lex.actors)):

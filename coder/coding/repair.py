@@ -166,7 +166,7 @@ def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
     """``repair`` with the demonyms of a lexicon's actor dictionary."""
     if sent.repaired:
         return sent
-    steps = lex.__dict__.get("_repair_steps")
+    steps: _Steps | None = lex.__dict__.get("_repair_steps")
     if steps is None:  # (once per lexicon)
         test = _demonym_test(lex)
         steps = lex.__dict__["_repair_steps"] = _steps(lex.language, lex.patterns, test, test.names)
@@ -174,8 +174,12 @@ def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
 
 
 # A repair as ``repair`` applies it: the function, its arguments after the sentence, and its needs
-# (sets of tags or folded words, each of which must meet the sentence's; see ``_needs``).
-_Step = tuple[Callable[..., Sentence], tuple[Any, ...], tuple[frozenset[str], ...]]
+# (see ``_needs``): the tags and words that must all be the sentence's, then sets of them each of
+# which must meet the sentence's.
+_Step = tuple[Callable[..., Sentence], tuple[Any, ...], frozenset[str], tuple[frozenset[str], ...]]
+# The repairs of a language, and all the tags and words their needs name (the sentence's words
+# are read only against these).
+_Steps = tuple[list[_Step], frozenset[str]]
 _NEEDS: dict[Callable[..., Sentence], tuple[tuple[frozenset[str], ...], str, str]] = {}
 _Repair = TypeVar("_Repair", bound=Callable[..., Sentence])
 
@@ -197,9 +201,9 @@ def _needs(*tags: str | tuple[str, ...], words: str = "", language: str = "") ->
 
 
 def _steps(lang: Language, verbs: Container[str], demonym: Callable[[str], bool] | None,
-           names: Callable[[str], bool] | None) -> list[_Step]:
+           names: Callable[[str], bool] | None) -> _Steps:
     """The repairs that can apply in a language, with their arguments (by parameter name: a
-    repair whose argument is not given does not run) and their needs."""
+    repair whose argument is not given does not run) and their needs; and what the needs name."""
     given: dict[str, Any] = {"lang": lang, "verbs": verbs, "demonym": demonym, "names": names}
     steps: list[_Step] = []
     for fn in _REPAIRS:
@@ -211,21 +215,25 @@ def _steps(lang: Language, verbs: Container[str], demonym: Callable[[str], bool]
         if words:
             groups = (*groups, frozenset(getattr(lang, words)))
         if frozenset() not in groups:
-            steps.append((fn, args, groups))
-    return steps
+            alone = frozenset(t for g in groups if len(g) == 1 for t in g)
+            steps.append((fn, args, alone, tuple(g for g in groups if len(g) > 1)))
+    return steps, frozenset().union(*(alone for _, _, alone, _ in steps), *(g for *_, groups in steps for g in groups))
 
 
-def _repaired(sent: Sentence, steps: list[_Step]) -> Sentence:
+def _repaired(sent: Sentence, repairs: _Steps) -> Sentence:
     """The sentence with the repairs applied in turn, each to what the ones before it made."""
-    facts = _facts(sent.tokens)
-    for fn, args, groups in steps:
+    steps, wanted = repairs
+    facts = _facts(sent.tokens, wanted)
+    for fn, args, alone, groups in steps:
+        if not alone <= facts:
+            continue
         for group in groups:
             if facts.isdisjoint(group):
                 break
         else:
             new = fn(sent, *args)
             if new is not sent:
-                sent, facts = new, _facts(new.tokens)
+                sent, facts = new, _facts(new.tokens, wanted)
     out = Sentence(sent.id, sent.text, sent.tokens, sent.sent_id, sent._children)  # same tree, same children
     out.repaired = True
     return out
@@ -360,20 +368,20 @@ def _cached(tokens: list[Token]) -> dict[str, Any]:
     return values
 
 
-def _facts(tokens: list[Token]) -> frozenset[str]:
+def _facts(tokens: list[Token], wanted: frozenset[str]) -> frozenset[str]:
     """What the repairs' needs are read against: the tokens' tags (upos, deprels and their bases)
-    and folded forms and lemmas."""
+    and those of their folded forms and lemmas that the needs name (``wanted``)."""
     ix = _index(tokens)
-    return _words(tokens).union(ix["upos"], ix["deprel"], ix["base"])
+    return _words(tokens, wanted).union(ix["upos"], ix["deprel"], ix["base"])
 
 
-def _words(tokens: list[Token]) -> frozenset[str]:
-    """The tokens' folded forms and lemmas."""
+def _words(tokens: list[Token], wanted: frozenset[str]) -> frozenset[str]:
+    """The tokens' folded forms and lemmas among ``wanted`` (cheaper than a set of them all)."""
     values = _cached(tokens)
     out = values.get("words")
-    if out is None:
-        out = values["words"] = frozenset(map(fold, chain(map(_FORM, tokens), map(_LEMMA, tokens))))
-    return out
+    if out is None or out[0] is not wanted:
+        out = values["words"] = (wanted, wanted.intersection(map(fold, chain(map(_FORM, tokens), map(_LEMMA, tokens)))))
+    return out[1]
 
 
 def _index(tokens: list[Token]) -> dict[str, Any]:
@@ -524,10 +532,11 @@ def _subordinate_subjects(sent: Sentence, lang: Language) -> Sentence:
 def _time_words(sent: Sentence, lang: Language) -> Sentence:
     moves: dict[int, int] = {}
     fixed: set[int] = set()
-    for t in sent.tokens:
-        if t.head == 0 or fold(t.form) not in lang.time_words and fold(t.lemma) not in lang.time_words:
+    toks, words = sent.tokens, lang.time_words
+    for t in toks:
+        if t.head == 0 or fold(t.form) not in words and fold(t.lemma) not in words:
             continue
-        movers = [c for c in sent.children(t.id) if base(sent.token(c).deprel) not in _TIME_KEEPS]
+        movers = [c for c in sent.children(t.id) if base(toks[c - 1].deprel) not in _TIME_KEEPS]
         if not movers and t.upos in ("NOUN", "PROPN", "ADV", "NUM") and not _bare_time_object(sent, t):
             continue
         fixed.add(t.id)
@@ -535,7 +544,7 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
             moves[c] = t.head
     changes: dict[int, dict[str, object]] = {i: {"head": h} for i, h in moves.items()}
     for i in fixed:
-        upos = sent.token(i).upos
+        upos = toks[i - 1].upos
         changes.setdefault(i, {}).update(upos="NOUN" if upos in ("VERB", "AUX", "ADJ") else upos, deprel="obl:tmod")
     return _rebuilt(sent, changes)
 
@@ -638,8 +647,12 @@ def _name_as_verb(sent: Sentence, t) -> bool:
 
 @_needs(("VERB", "AUX"))
 def _names_read_as_verbs(sent: Sentence) -> Sentence:
-    for t in _with(sent.tokens, "upos", "VERB", "AUX"):
-        if t.form[:1].isupper() and _name_as_verb(sent, t):
+    by_upos = _index(sent.tokens)["upos"]
+    capitalized = [t for t in chain(by_upos.get("VERB", ()), by_upos.get("AUX", ())) if t.form[:1].isupper()]
+    if len(capitalized) > 1:
+        capitalized.sort(key=_ID)
+    for t in capitalized:
+        if _name_as_verb(sent, t):
             sent = _name_back_to_noun(sent, t.id)
     return sent
 
@@ -841,9 +854,11 @@ def _split_names(sent: Sentence) -> Sentence:
                 groups.setdefault((t.head, t.deprel), []).append(t.id)
     moves: dict[int, tuple[int, str]] = {}
     for ids in groups.values():
-        for a, b in zip(ids, ids[1:], strict=False):
-            if max(subtree(sent, a)) + 1 == min(subtree(sent, b)) \
-                    and not any(base(sent.token(c).deprel) in ("case", "det") for c in sent.children(b)):
+        if len(ids) < 2:
+            continue
+        for a, b in zip(ids, ids[1:], strict=False):  # (the cheaper test first: "in Paris on Monday")
+            if not any(base(sent.token(c).deprel) in ("case", "det") for c in sent.children(b)) \
+                    and max(subtree(sent, a)) + 1 == min(subtree(sent, b)):
                 moves[b] = (moves.get(a, (a,))[0], "flat")
     return _moved(sent, moves)
 
@@ -855,11 +870,14 @@ def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
     if subjects is None:
         return sent
     moves: dict[int, tuple[int, str]] = {}
+    toks = sent.tokens
     for verb, (a, b, *_) in ((v, ids) for v, ids in subjects.items() if v and len(ids) >= 2):
-        lo, hi = min(subtree(sent, b)), max(subtree(sent, b))
-        commas = sent.token(lo - 1).form == "," and hi + 1 < verb and sent.token(hi + 1).form == ","
-        words = [i for i in subtree(sent, a) if sent.token(i).upos != "PUNCT"]
-        if commas and max(words) + 2 == lo and sent.token(b).upos == "NOUN":
+        if toks[b - 1].upos != "NOUN":
+            continue
+        phrase_ = subtree(sent, b)
+        lo, hi = min(phrase_), max(phrase_)
+        if toks[lo - 2].form == "," and hi + 1 < verb and toks[hi].form == "," \
+                and max(i for i in subtree(sent, a) if toks[i - 1].upos != "PUNCT") + 2 == lo:
             moves[b] = (a, "appos")
     return _moved(sent, moves)
 
@@ -867,12 +885,14 @@ def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
 @_needs(("compound", "flat"), "case")
 def _cases_inside_names(sent: Sentence) -> Sentence:
     moves: dict[int, tuple[int, str]] = {}
-    for t in _with(sent.tokens, "base", "case"):
+    toks = sent.tokens
+    for t in _with(toks, "base", "case"):
         if not t.head:
             continue
-        top = t.head
-        while base(sent.token(top).deprel) in ("compound", "flat") and sent.token(top).head > top:
-            top = sent.token(top).head
+        top, h = t.head, toks[t.head - 1]
+        while h.head > top and base(h.deprel) in ("compound", "flat"):
+            top = h.head
+            h = toks[top - 1]
         if top != t.head and min(subtree(sent, top) - {t.id}) == t.id + 1:
             moves[t.id] = (top, t.deprel)
     return _moved(sent, moves)

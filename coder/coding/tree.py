@@ -26,7 +26,7 @@ base: Callable[[str], str] = StringMemo(_base, 4096).__getitem__
 
 def rel_matches(rel: str, wanted: str) -> bool:
     """'obl:arg' matches 'obl'; 'compound:prt' matches only 'compound:prt' or 'compound'."""
-    return rel == wanted or rel.startswith(wanted) and rel[len(wanted):len(wanted) + 1] == ":"
+    return rel == wanted or ":" in rel and rel.startswith(wanted) and rel[len(wanted)] == ":"
 
 
 def subtree(sent: Sentence, tid: int) -> set[int]:
@@ -42,6 +42,7 @@ def subtree(sent: Sentence, tid: int) -> set[int]:
 
 
 _case_memo: tuple[Sentence | None, dict[int, frozenset[str]]] = (None, {})
+_NO_CASE: frozenset[str] = frozenset()
 
 
 def case_of(sent: Sentence, tid: int) -> frozenset[str]:
@@ -53,14 +54,16 @@ def case_of(sent: Sentence, tid: int) -> frozenset[str]:
         _case_memo = (sent, memo)
     out = memo.get(tid)
     if out is None:
-        found = set()
+        found: set[str] | None = None  # (most words have none: no set made for them)
         tokens = sent.tokens  # (tokens[c - 1] is sent.token(c), without the call: hot loops here)
         for c in sent.children(tid):
             t = tokens[c - 1]
             if base(t.deprel) in ("case", "mark"):
+                if found is None:
+                    found = set()
                 found.add(fold(t.lemma))
                 found.add(fold(t.form))
-        out = memo[tid] = frozenset(found)
+        out = memo[tid] = _NO_CASE if found is None else frozenset(found)
     return out
 
 
@@ -91,6 +94,7 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
     tokens, kids = sent.tokens, sent.child_lists()
     while stack:
         h = stack.pop()
+        d = out[h]
         for c in kids[h]:
             t = tokens[c - 1]
             b = base(t.deprel)
@@ -103,7 +107,7 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
                 if marks and not marks & genitive:
                     continue
             # Parts of one name ("Foreign Minister Sergei Lavrov") share their head's depth.
-            out[c] = out[h] + (0 if b in NAME_RELS else 1)
+            out[c] = d if b in NAME_RELS else d + 1
             stack.append(c)
     return out
 
