@@ -115,7 +115,8 @@ class SentenceCoder:
         self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
         self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
         self._needs: dict[int, frozenset[int] | None] = {}  # id(pattern) -> bits of its conditions' words
-        self._list_needs: dict[int, tuple[frozenset[int] | None, ...]] = {}  # id(a list in _by_word) -> its needs
+        # id(a list in _by_word) -> its patterns with their needs
+        self._list_needs: dict[int, tuple[tuple[Pattern, frozenset[int] | None], ...]] = {}
         self._in_sentence: set[int] | None = None  # per sentence (see explain): its condition words' bits
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
         self._discards = phrase_search(lex.language.discards)  # (a quick test for discard_hit)
@@ -162,12 +163,17 @@ class SentenceCoder:
     def _possible_ones(self, sent: Sentence, patterns: list[Pattern]) -> list[Pattern]:
         """The patterns whose conditions may hold (``_possible``; its usual case inlined, with the
         needs of a word's cached list computed once)."""
-        bits = self._sentence_words(sent)
+        bits = self._in_sentence
+        if bits is None:
+            bits = self._sentence_words(sent)
         needs = self._list_needs.get(id(patterns))
         if needs is None:  # (a list made for this sentence: multi-word keys)
-            needs = tuple(map(self._need, patterns))
-        return [p for p, need in zip(patterns, needs, strict=True)
-                if (need <= bits if need is not None else self._possible(sent, p, bits))]
+            needs = self._with_needs(patterns)
+        return [p for p, need in needs if (need <= bits if need is not None else self._possible(sent, p, bits))]
+
+    def _with_needs(self, patterns: list[Pattern]) -> tuple[tuple[Pattern, frozenset[int] | None], ...]:
+        """The patterns, each with its ``_need``."""
+        return tuple(zip(patterns, map(self._need, patterns), strict=False))
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
@@ -189,7 +195,7 @@ class SentenceCoder:
             cached = self._by_word[(nominal, t.lemma, t.form)] = (
                 singles, [p for p in found if p.multi_keys], lemma, form)
             if singles:
-                self._list_needs[id(singles)] = tuple(map(self._need, singles))
+                self._list_needs[id(singles)] = self._with_needs(singles)
         singles, multis, lemma, form = cached
         if not multis:
             return singles
@@ -234,9 +240,9 @@ class SentenceCoder:
     def explain(self, sent: Sentence, date: str | None, index: int = 0) -> list[Attempt]:
         """Try every candidate predicate, governors first; return what happened at each."""
         sent = repair_for(sent, self.lex)
-        self._hits: dict[tuple[int, int, int], bool] = {}  # per sentence: condition words x region
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
-        self._region_keys: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+        # (token, mode) -> the region and its region_keys
+        self._region_keys: dict[tuple[int, int], tuple[dict[int, int], frozenset[str], frozenset[str]]] = {}
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
         self._in_sentence: set[int] | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
@@ -411,37 +417,38 @@ class SentenceCoder:
                 out.extend(self._hanging(sent, c, levels - 1))
         return out
 
+    def _may_hold(self, sent: Sentence, c: Constraint) -> bool:
+        """False when a condition cannot hold: none of its words is in the sentence."""
+        return c.words is None or self._may_occur(sent, c.words)
+
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
-        """The dependent satisfying a condition, or None."""
-        if c.words is not None and not self._may_occur(sent, c.words):
-            return None  # none of its words in the sentence
-        for rel, tid in self._deps(sent, f, hanging=bool(c.case)):
-            if c.rel == "other":  # any dependent but the subject
+        """The dependent satisfying a condition, or None (asked once ``_may_hold`` is true)."""
+        want, words = c.rel, c.words
+        for rel, tid in self._deps(sent, f, hanging=True) if c.case else f.deps:
+            if want == "other":  # any dependent but the subject
                 if base(rel) == "nsubj":
                     continue
-            elif c.rel == "any" and base(rel) == "nsubj" and sent.token(tid).head != f.pred:
-                continue  # (a subject lent by another verb is not this one's dependent)
-            elif c.rel != "any" and not rel_matches(rel, c.rel):
-                continue
+            elif want == "any":
+                if base(rel) == "nsubj" and sent.tokens[tid - 1].head != f.pred:
+                    continue  # (a subject lent by another verb is not this one's dependent)
+            elif rel != want and (not rel_matches(rel, want) if ":" in want else base(rel) != want):
+                continue  # (rel_matches; for a relation with no subtype, the same as comparing bases)
             if c.case and not (case_of(sent, tid) & c.case):
                 continue
-            if c.words is None:
+            if words is None:
                 return tid
-            if base(c.rel) in ("advmod", "compound"):
+            if base(want) in ("advmod", "compound"):
                 mode = 0
             elif base(rel) in CLAUSE_RELS:
                 mode = 1
             else:
                 mode = 2
-            key = (id(c.words), tid, mode)
-            hit = self._hits.get(key)
-            if hit is None:
+            # (each condition's words are looked for in a region once a sentence: no memo of hits)
+            region = self._region_keys.get((tid, mode))
+            if region is None:
                 ids = self._region(sent, tid, mode)
-                rk = self._region_keys.get((tid, mode))
-                if rk is None:
-                    rk = self._region_keys[(tid, mode)] = region_keys(sent.tokens, ids)
-                hit = self._hits[key] = c.words.any_hit_keys(rk[0], rk[1], sent.tokens, ids)
-            if hit:
+                region = self._region_keys[(tid, mode)] = (ids, *region_keys(sent.tokens, ids))
+            if words.any_hit_keys(region[1], region[2], sent.tokens, region[0]):
                 return tid
         return None
 
@@ -450,10 +457,11 @@ class SentenceCoder:
         phrases of its nominal conjuncts ("U.S. and British warplanes struck": the subject's
         words include "warplanes"); cached."""
         key = (tid, mode)
-        if key not in self._regions:
-            self._regions[key] = ({tid: 0} if mode == 0 else self._clause_words(sent, tid) if mode == 1
-                                  else self._phrase_words(sent, tid))
-        return self._regions[key]
+        out = self._regions.get(key)
+        if out is None:
+            out = self._regions[key] = ({tid: 0} if mode == 0 else self._clause_words(sent, tid) if mode == 1
+                                        else self._phrase_words(sent, tid))
+        return out
 
     @staticmethod
     def _phrase_words(sent: Sentence, tid: int) -> dict[int, int]:
@@ -485,8 +493,10 @@ class SentenceCoder:
             return False, "verb is negated" if f.negated else "pattern needs a negated verb", set()
         used = set()
         first_obj = False  # an object condition read the first object (not the name given it)
+        # (when only coding, _possible_ones has kept the patterns whose conditions may hold)
+        explaining = self.explaining
         for c in p.with_:
-            tid = self._holds(sent, f, c)
+            tid = self._holds(sent, f, c) if not explaining or self._may_hold(sent, c) else None
             if tid is None:
                 return False, f"missing {c.describe()}" if self.explaining else "missing", set()
             used.add(tid)
@@ -495,7 +505,7 @@ class SentenceCoder:
             # ("called Maduro a dictator": a condition on the second object is the name-calling itself)
             return False, "naming ('called the truce a positive development'): the object is described", set()
         for c in p.without:
-            if self._holds(sent, f, c) is not None:
+            if self._may_hold(sent, c) and self._holds(sent, f, c) is not None:
                 return False, f"excluded by {c.describe()}" if self.explaining else "excluded", set()
         return True, "matched", used
 

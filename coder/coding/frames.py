@@ -18,6 +18,16 @@ from coder.text import fold
 
 NOMINAL_UPOS = ("NOUN", "PROPN")
 _PASSIVE_RELS = frozenset({"aux:pass", "nsubj:pass", "csubj:pass"})
+_NEGATOR_RELS = frozenset({"advmod", "aux", "det", "cc", "dep", "fixed"})  # (bases) of words that may negate a verb
+
+
+def _has_feat(t: Token, feat: str) -> bool:
+    """Whether a word has a feature ("Voice=Pass") as ``Token.feat`` reads it (first value), with
+    a quick test of its FEATS text first."""
+    if feat not in t.feats:
+        return False
+    name, _, value = feat.partition("=")
+    return t.feat(name) == value
 
 
 @dataclass(slots=True)
@@ -74,40 +84,45 @@ class FrameBuilder:
         active_with_object = not has_agent and "obj" in bases and tok.head < tid
         participle = (tok.deprel == "acl" and tok.feat("VerbForm") == "Part" and not main_verb_misparsed
                       and not active_with_object and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
-        # Verbs conjugated with "être" ("sont parvenus", "est venu") are not passives.
-        unaccusative = not has_agent and fold(tok.lemma) in lang.unaccusative_verbs
-        # A passive needs a passive auxiliary, an agent or a passive verb form: a lone "nsubj:pass"
-        # on a finite verb is a tagging error ("Egypt objected to the dam project").
-        passive_marked = "aux:pass" in rels or has_agent or tok.feat("Voice") == "Pass" or (
-            reflexive and "nsubj:pass" in rels)
+        # Verbs conjugated with "être" ("sont parvenus", "est venu") are not passives. A passive
+        # needs a passive auxiliary, an agent or a passive verb form: a lone "nsubj:pass" on a
+        # finite verb is a tagging error ("Egypt objected to the dam project").
         passive = participle or (
             not _PASSIVE_RELS.isdisjoint(rels) and (has_agent or not reflexive)
-            and not unaccusative and passive_marked)
-        f = Frame(tid, passive=passive)
-        for c in kids:
-            r = toks[c - 1].deprel
-            if passive and r == "nsubj:pass":
-                r = "obj"
-            elif r == "obl:agent" or (passive and base(r) == "obl" and case_of(s, c) & lang.agent_prepositions):
-                r = "nsubj"
-            elif r == "nsubj:pass":
-                r = "nsubj"
-            f.deps.append((r, c))
+            and (has_agent or fold(tok.lemma) not in lang.unaccusative_verbs)  # (not unaccusative)
+            and ("aux:pass" in rels or has_agent or _has_feat(tok, "Voice=Pass") or (
+                reflexive and "nsubj:pass" in rels)))
+        if passive or has_agent or "nsubj:pass" in rels:
+            f = Frame(tid, passive=passive)
+            for c in kids:
+                r = toks[c - 1].deprel
+                if passive and r == "nsubj:pass":
+                    r = "obj"
+                elif r == "obl:agent" or (passive and base(r) == "obl" and case_of(s, c) & lang.agent_prepositions):
+                    r = "nsubj"
+                elif r == "nsubj:pass":
+                    r = "nsubj"
+                f.deps.append((r, c))
+        else:  # (the usual case: every relation as parsed)
+            f = Frame(tid, list(zip(rels, kids, strict=False)))
         self._one_subject(f)
         if participle and not f.get("obj"):
             f.deps.append(("obj", tok.head))
-        self._relative_pronouns(f)
+        if tok.deprel in ("acl:relcl", "acl") and tok.head:
+            self._relative_pronouns(f)
         if not f.get("nsubj"):
             self._inherit_subject(f)
         f.negated = self._negated(tid) or self._negated_object(f)
-        group = (tok, *(toks[c - 1] for c in kids if base(toks[c - 1].deprel) == "aux"))  # the verb, its auxiliaries
+        # the verb, its auxiliaries
+        group = (tok, *(toks[c - 1] for c in kids if base(toks[c - 1].deprel) == "aux")) if "aux" in bases else (tok,)
         f.hypothetical = self._hypothetical(group)
         f.future = self._future(group)
-        marks = self._markers(tid)
-        if marks & lang.negating_markers:
-            f.negated = True  # "abstained instead of vetoing", "sans attaquer"
-        if marks & lang.hypothetical_markers:
-            f.hypothetical = True  # "si la Russie attaquait", "if Russia attacked"
+        if "mark" in bases or "case" in bases:  # (subordinators: _markers' quick test)
+            marks = self._markers(tid)
+            if marks & lang.negating_markers:
+                f.negated = True  # "abstained instead of vetoing", "sans attaquer"
+            if marks & lang.hypothetical_markers:
+                f.hypothetical = True  # "si la Russie attaquait", "if Russia attacked"
         own = f.hypothetical  # (its own modal or condition)
         rel = base(tok.deprel)
         if rel in ("xcomp", "ccomp", "advcl") and tok.head:
@@ -169,11 +184,10 @@ class FrameBuilder:
         return out
 
     def _relative_pronouns(self, f: Frame) -> None:
-        """In a relative clause, a relative pronoun stands for the noun the clause modifies."""
+        """In a relative clause (the frame of an "acl" with a head), a relative pronoun stands for
+        the noun the clause modifies."""
         toks = self.sent.tokens
         tok = toks[f.pred - 1]
-        if tok.deprel not in ("acl:relcl", "acl") or not tok.head:
-            return
         for k, (r, c) in enumerate(f.deps):
             ct = toks[c - 1]
             if ct.upos == "PRON" and (ct.feat("PronType") == "Rel" or base(ct.deprel) in ("nsubj", "obj")) and r in ("nsubj", "obj"):
@@ -208,8 +222,9 @@ class FrameBuilder:
         toks = s.tokens
         for c in s.children(tid):
             t = toks[c - 1]
-            if base(t.deprel) in ("advmod", "aux", "det", "cc", "dep", "fixed") or t.upos == "PART":
-                if fold(t.form) in neg or fold(t.lemma) in neg or (t.feat("Polarity") == "Neg" and t.upos in ("ADV", "PART")):
+            if base(t.deprel) in _NEGATOR_RELS or t.upos == "PART":
+                if fold(t.form) in neg or fold(t.lemma) in neg or (
+                        t.upos in ("ADV", "PART") and _has_feat(t, "Polarity=Neg")):
                     return True
         return False
 
@@ -230,7 +245,7 @@ class FrameBuilder:
         for t in group:
             if fold(t.lemma) in lang.hypothetical_auxiliaries or fold(t.form) in lang.hypothetical_auxiliaries:
                 return True
-            if t.feat("Mood") in lang.hypothetical_moods:
+            if "Mood=" in t.feats and t.feat("Mood") in lang.hypothetical_moods:  # (a quick test first)
                 return True
         return False
 
@@ -239,12 +254,13 @@ class FrameBuilder:
         auxiliary of the language's list), "se rendra" (Tense=Fut, or a future ending after the
         infinitive's stem: not "déclara")."""
         lang = self.lang
+        endings = lang.future_endings
         for t in group:
             if t.upos not in ("VERB", "AUX"):
                 continue
-            if t is not group[0] and fold(t.lemma) in lang.future_auxiliaries or t.feat("Tense") == "Fut":
+            if t is not group[0] and fold(t.lemma) in lang.future_auxiliaries or "Tense=Fut" in t.feats and t.feat("Tense") == "Fut":
                 return True
-            if t.feat("VerbForm") in ("", "Fin") and _future_form(fold(t.form), fold(t.lemma), lang.future_endings):
+            if endings and t.feat("VerbForm") in ("", "Fin") and _future_form(fold(t.form), fold(t.lemma), endings):
                 return True
         return False
 
