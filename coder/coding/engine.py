@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from coder.cameo import event_type
 from coder.coding.actors import Actor, ActorResolver
@@ -115,8 +116,7 @@ class SentenceCoder:
         self._by_word: dict[tuple[bool, str, str], tuple[list[Pattern], list[Pattern], str, str]] = {}
         self._word_sets: WordSetIndex | None = None  # the condition words of all patterns
         self._needs: dict[int, frozenset[int] | None] = {}  # id(pattern) -> bits of its conditions' words
-        # id(a list in _by_word) -> its patterns with their needs
-        self._list_needs: dict[int, tuple[tuple[Pattern, frozenset[int] | None], ...]] = {}
+        self._list_needs: dict[int, tuple[frozenset[int], ...]] = {}  # id(a list in _by_word) -> _needs_of it
         self._in_sentence: set[int] | None = None  # per sentence (see explain): its condition words' bits
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
         self._discards = phrase_search(lex.language.discards)  # (a quick test for discard_hit)
@@ -168,12 +168,15 @@ class SentenceCoder:
             bits = self._sentence_words(sent)
         needs = self._list_needs.get(id(patterns))
         if needs is None:  # (a list made for this sentence: multi-word keys)
-            needs = self._with_needs(patterns)
-        return [p for p, need in needs if (need <= bits if need is not None else self._possible(sent, p, bits))]
+            needs = self._needs_of(patterns)
+        if needs:  # (need <= bits for each pattern, in C)
+            return list(compress(patterns, map(bits.issuperset, needs)))
+        return [p for p in patterns if self._possible(sent, p, bits)]
 
-    def _with_needs(self, patterns: list[Pattern]) -> tuple[tuple[Pattern, frozenset[int] | None], ...]:
-        """The patterns, each with its ``_need``."""
-        return tuple(zip(patterns, map(self._need, patterns), strict=False))
+    def _needs_of(self, patterns: list[Pattern]) -> tuple[frozenset[int], ...]:
+        """The ``_need`` of each pattern; () if one of them is None (or there are none)."""
+        needs = tuple(map(self._need, patterns))
+        return () if None in needs else needs
 
     def _patterns_for(self, sent: Sentence, tid: int) -> list[Pattern]:
         t = sent.token(tid)
@@ -195,7 +198,7 @@ class SentenceCoder:
             cached = self._by_word[(nominal, t.lemma, t.form)] = (
                 singles, [p for p in found if p.multi_keys], lemma, form)
             if singles:
-                self._list_needs[id(singles)] = self._with_needs(singles)
+                self._list_needs[id(singles)] = self._needs_of(singles)
         singles, multis, lemma, form = cached
         if not multis:
             return singles
@@ -256,29 +259,26 @@ class SentenceCoder:
                 found = cached[0] if cached is not None and not cached[1] else self._patterns_for(sent, t.id)
                 if found:
                     patterns[t.id] = found
-        depths = {tid: depth(sent, tid) for tid in patterns}
-        cands = sorted(patterns, key=lambda tid: (depths[tid], tid))
+        cands = sorted([(depth(sent, tid), tid) for tid in patterns])  # (governors first)
         # no candidate on a cycle of heads: frames, built up the heads, come out the same in any order
-        acyclic = max(depths.values(), default=0) < 200
+        acyclic = not cands or cands[-1][0] < 200
         consumed: set[int] = set()
         attempts = []
         question = sent.text.rstrip().endswith("?")
         discarded: str | None = ""  # ("": not looked for yet; most sentences never need it)
-        for tid in cands:
-            tok = sent.token(tid)
-            att = Attempt(tid, tok.lemma, None)
-            attempts.append(att)
-            if tid in consumed:
-                att.note = "part of a pattern of its governor"
-                continue
-            if question:
-                att.note = "question: not coded"
+        for _, tid in cands:
+            lemma = sent.tokens[tid - 1].lemma
+            if tid in consumed or question:
+                note = "part of a pattern of its governor" if tid in consumed else "question: not coded"
+                attempts.append(Attempt(tid, lemma, None, note=note))
                 continue
             todo = patterns[tid]
             if not self.explaining:  # (_match would fail on the others; explain says why)
                 todo = self._possible_ones(sent, todo)
                 if not todo and acyclic:
-                    continue  # nothing to match: no frame needed
+                    continue  # nothing to match: no frame needed (nor an attempt, when only coding)
+            att = Attempt(tid, lemma, None)
+            attempts.append(att)
             if discarded == "":
                 discarded = self._discard_phrase(sent)
             if discarded:

@@ -103,14 +103,18 @@ class FrameBuilder:
                 elif r == "nsubj:pass":
                     r = "nsubj"
                 f.deps.append((r, c))
+            self._one_subject(f)
+            if participle and not f.get("obj"):
+                f.deps.append(("obj", tok.head))
+            subject = bool(f.get("nsubj"))
         else:  # (the usual case: every relation as parsed)
             f = Frame(tid, list(zip(rels, kids, strict=False)))
-        self._one_subject(f)
-        if participle and not f.get("obj"):
-            f.deps.append(("obj", tok.head))
+            if rels.count("nsubj") > 1:
+                self._one_subject(f)
+            subject = "nsubj" in bases  # (f.get("nsubj"), from the relations as parsed)
         if tok.deprel in ("acl:relcl", "acl") and tok.head:
-            self._relative_pronouns(f)
-        if not f.get("nsubj"):
+            self._relative_pronouns(f)  # (which changes no relation)
+        if not subject:
             self._inherit_subject(f)
         f.negated = self._negated(tid) or self._negated_object(f)
         # the verb, its auxiliaries
