@@ -21,6 +21,7 @@ from coder.text import decomposed, fold
 
 CLAUSE_RELS = ("xcomp", "ccomp", "advcl", "csubj")
 PREDICATE_UPOS = frozenset({*NOMINAL_UPOS, "VERB", "AUX", "ADJ"})  # words that may carry a pattern
+_NOMINAL_PREDICATE = {upos: upos in NOMINAL_UPOS for upos in PREDICATE_UPOS}  # (both tests in one look-up)
 WORD_CACHE_SIZE = 100_000  # words whose patterns a SentenceCoder keeps at hand (then it starts over)
 
 
@@ -202,13 +203,15 @@ class SentenceCoder:
         singles, multis, lemma, form = cached
         if not multis:
             return singles
+        here = [(n, p) for p in multis if (n := self._multi_keyed_here(sent, tid, p, lemma, form))]
+        if not here:
+            return singles  # (what the sort below gives: singles are sorted by specificity)
         keyed = [(1, p) for p in singles]
         seen = {p.id for p in singles}
-        for p in multis:
-            n = self._multi_keyed_here(sent, tid, p, lemma, form)
-            if n and p.id not in seen:
+        for n, p in here:
+            if p.id not in seen:
                 keyed.append((n, p))
-            elif n:
+            else:
                 keyed = [(max(m, n), q) if q.id == p.id else (m, q) for m, q in keyed]
         # A multi-word key that matched counts as that many conditions: "attaque chimique" first.
         keyed.sort(key=lambda np: (len(np[1].with_) + np[0] - 1, *np[1].specificity[1:]), reverse=True)
@@ -221,9 +224,11 @@ class SentenceCoder:
         best = 0
         for words in p.multi_keys:
             for k, w in enumerate(words):
+                if w != lemma and w != form:
+                    continue
                 start = tid - k
                 span = range(start, start + len(words))
-                if w not in (lemma, form) or start < 1 or span[-1] > len(sent.tokens):
+                if start < 1 or span[-1] > len(sent.tokens):
                     continue
                 ok = all(words[i] in (fold(sent.token(j).lemma), fold(sent.token(j).form))
                          for i, j in enumerate(span))
@@ -253,8 +258,9 @@ class SentenceCoder:
         patterns = {}
         by_word = self._by_word
         for t in sent.tokens:
-            if t.upos in PREDICATE_UPOS:
-                cached = by_word.get((t.upos in NOMINAL_UPOS, t.lemma, t.form))
+            nominal = _NOMINAL_PREDICATE.get(t.upos)
+            if nominal is not None:
+                cached = by_word.get((nominal, t.lemma, t.form))
                 # (a word with single-word keys only: its cached patterns, as _patterns_for gives them)
                 found = cached[0] if cached is not None and not cached[1] else self._patterns_for(sent, t.id)
                 if found:
@@ -291,7 +297,7 @@ class SentenceCoder:
             if f.alleged:
                 att.note = "content of an accusation or denial: not coded"
                 continue
-            if self._stative(sent, tid):
+            if sent.tokens[tid - 1].deprel.startswith("acl") and self._stative(sent, tid):  # (a quick test first)
                 att.note = "a state (stative verb modifying a noun): not coded"
                 continue
             for p in todo:
@@ -544,9 +550,10 @@ class SentenceCoder:
                     marks = set().union(*(case_of(sent, tid) for _, tid in self._deps(sent, f, hanging=True)))
                 if folded not in marks:
                     continue
-            for r, tid in self._deps(sent, f, hanging=bool(prep)):
-                if tid in exclude or not rel_matches(r, rel):
-                    continue
+            plain = ":" not in rel
+            for r, tid in self._deps(sent, f, hanging=True) if prep else f.deps:
+                if tid in exclude or r != rel and (base(r) != rel if plain else not rel_matches(r, rel)):
+                    continue  # (rel_matches: see _holds)
                 if prep and folded not in case_of(sent, tid):
                     continue
                 if prep and _fronted_scene(sent, tid):
