@@ -250,7 +250,7 @@ class SentenceCoder:
         sent = repair_for(sent, self.lex)
         self._regions: dict[tuple[int, int], dict[int, int]] = {}
         # (token, mode) -> the region and its region_keys
-        self._region_keys: dict[tuple[int, int], tuple[dict[int, int], frozenset[str], frozenset[str]]] = {}
+        self._region_keys: dict[tuple[int, int], tuple[dict[int, int], set[str], set[str]]] = {}
         self._hanging_deps: dict[int, list[tuple[str, int]]] = {}  # per sentence: frame -> deps with hanging PPs
         self._in_sentence: set[int] | None = None  # the condition words that may occur in it
         frames = FrameBuilder(sent, self.lex.language)
@@ -404,7 +404,9 @@ class SentenceCoder:
             t = toks[tid - 1]
             if (base(r) in ("obj", "obl") or base(t.deprel) == "obl"
                     or nominal and r == "nsubj" and base(t.deprel) == "nmod") and t.upos in NOMINAL_UPOS:
-                out.extend(("obl", c) for c in self._hanging(sent, tid))
+                hanging = self._hanging(sent, tid)
+                if hanging:
+                    out.extend([("obl", c) for c in hanging])
         return out
 
     def _hanging(self, sent: Sentence, tid: int, levels: int = 3) -> list[int]:
@@ -684,8 +686,9 @@ class SentenceCoder:
         if len(found) != 1:
             return found
         best = found[0]
+        demoted = "dep:" + rel  # (a second subject: see FrameBuilder._one_subject)
         for r2, t2 in f.deps:
-            if r2 not in (rel, "dep:" + rel) or t2 == tid or t2 in exclude:
+            if r2 != rel and r2 != demoted or t2 == tid or t2 in exclude:
                 continue
             lo, hi = sorted((tid, t2))
             if any(sent.token(i).upos in ("PUNCT", "CCONJ", "VERB", "AUX", "ADP", "SCONJ")

@@ -116,7 +116,7 @@ class FrameBuilder:
             self._relative_pronouns(f)  # (which changes no relation)
         if not subject:
             self._inherit_subject(f)
-        f.negated = self._negated(tid) or self._negated_object(f)
+        f.negated = self._negated(kids) or self._negated_object(f)
         # the verb, its auxiliaries
         group = (tok, *(toks[c - 1] for c in kids if base(toks[c - 1].deprel) == "aux")) if "aux" in bases else (tok,)
         f.hypothetical = self._hypothetical(group)
@@ -221,10 +221,11 @@ class FrameBuilder:
             subj = []
         f.deps.extend(("nsubj", t) for t in subj[:1])
 
-    def _negated(self, tid: int) -> bool:
-        s, neg = self.sent, self.lang.negation
-        toks = s.tokens
-        for c in s.children(tid):
+    def _negated(self, kids: list[int]) -> bool:
+        """A negation among a verb's dependents (``kids``)."""
+        neg = self.lang.negation
+        toks = self.sent.tokens
+        for c in kids:
             t = toks[c - 1]
             if base(t.deprel) in _NEGATOR_RELS or t.upos == "PART":
                 if fold(t.form) in neg or fold(t.lemma) in neg or (
@@ -236,7 +237,9 @@ class FrameBuilder:
         """'accepted no truce', 'n'acceptera aucune offre': a negative determiner on the object."""
         s, neg = self.sent, self.lang.negation
         toks = s.tokens
-        for o in f.get("obj"):
+        for r, o in f.deps:
+            if r != "obj" and not r.startswith("obj:"):
+                continue  # (f.get("obj"), inlined)
             for c in s.children(o):
                 t = toks[c - 1]
                 if base(t.deprel) == "det" and (fold(t.form) in neg or t.feat("PronType") == "Neg"):

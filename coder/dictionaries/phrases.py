@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -262,7 +263,7 @@ class WordSet(PhraseIndex[bool]):
         self._single_folded = frozenset(self._folded)
         self._single_exact = frozenset(self._exact)
 
-    def any_hit_keys(self, folded_keys: frozenset[str], exact_keys: frozenset[str], tokens: Sequence[Token],
+    def any_hit_keys(self, folded_keys: AbstractSet[str], exact_keys: AbstractSet[str], tokens: Sequence[Token],
                      allowed: Iterable[int]) -> bool:
         """Whether any entry occurs in the allowed tokens (what a pattern condition needs), given
         the region's precomputed word keys (see ``region_keys``)."""
@@ -272,7 +273,7 @@ class WordSet(PhraseIndex[bool]):
             return False
         return bool(self.find(tokens, allowed, use_lemma=True))
 
-    def may_hit(self, folded_keys: frozenset[str], exact_keys: frozenset[str]) -> bool:
+    def may_hit(self, folded_keys: AbstractSet[str], exact_keys: AbstractSet[str]) -> bool:
         """False when no entry can occur in words with these keys (see ``region_keys``): a quick
         test over a whole sentence before testing its parts with ``any_hit_keys``."""
         return (not self._single_folded.isdisjoint(folded_keys) or not self._single_exact.isdisjoint(exact_keys)
@@ -337,8 +338,9 @@ class WordSetIndex:
         return frozenset(out)
 
 
-def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozenset[str], frozenset[str]]:
-    """Folded keys (forms, lemmas, surfaces) and exact keys (surfaces) of some tokens."""
+def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[set[str], set[str]]:
+    """Folded keys (forms, lemmas, surfaces) and exact keys (surfaces) of some tokens (sets to
+    read, not to change)."""
     folded: set[str] = set()
     exact: set[str] = set()
     for i in allowed:
@@ -346,7 +348,7 @@ def region_keys(tokens: Sequence[Token], allowed: Iterable[int]) -> tuple[frozen
         keys, e = _word_keys(t.form, t.lemma, t.surface)
         folded.update(keys)
         exact.add(e)
-    return frozenset(folded), frozenset(exact)
+    return folded, exact
 
 
 @lru_cache(maxsize=200_000)
