@@ -95,9 +95,10 @@ THIRD_PLACE_MEETING, CONSULT = "044", "040"
 
 
 @lru_cache(maxsize=512)
-def _verbal(code: str) -> bool:
-    """Whether a code is verbal cooperation or conflict (quad classes 1 and 3)."""
-    return event_type(code).quad_class in (1, 3)
+def _quad_class(code: str) -> int:
+    """A code's quad class: verbal cooperation (1), material cooperation (2), verbal conflict (3),
+    material conflict (4)."""
+    return event_type(code).quad_class
 
 
 def announced(code: str) -> str:
@@ -545,14 +546,12 @@ class SentenceCoder:
         """
         agents = self.lex.language.agent_prepositions
         marks: set[str] | None = None  # the case markers of the dependents (with hanging PPs)
-        for spec in specs:
-            rel, prep, folded = _spec(spec)
+        for rel, prep, folded, plain in _specs(specs):
             if prep:  # (a quick test: no dependent has the preposition)
                 if marks is None:
-                    marks = set().union(*(case_of(sent, tid) for _, tid in self._deps(sent, f, hanging=True)))
+                    marks = set().union(*[case_of(sent, tid) for _, tid in self._deps(sent, f, hanging=True)])
                 if folded not in marks:
                     continue
-            plain = ":" not in rel
             for r, tid in self._deps(sent, f, hanging=True) if prep else f.deps:
                 if tid in exclude or r != rel and (base(r) != rel if plain else not rel_matches(r, rel)):
                     continue  # (rel_matches: see _holds)
@@ -723,11 +722,12 @@ class SentenceCoder:
         # a pattern that names its target's prepositions means them ("s'est rendu à Kharkiv")
         where = frozenset() if p.target else lang.place_prepositions
         targets = self._find(sent, f, specs, actors, heads, agent_first=True, where=where)
-        if not p.target and _verbal(p.code):
+        quad_class = _quad_class(p.code)
+        if not p.target and quad_class in (1, 3):  # (verbal cooperation or conflict)
             # what one discusses, condemns or agrees on ("discussed Aleppo", "a meeting on Aleppo")
             # is a topic: a town or region is a target only of deeds (bombed, aided, visited)
             targets = [t for t in targets if not t.place]
-        if event_type(p.code).quad_class == 1:
+        if quad_class == 1:
             targets = [t for t in targets if not _in_topic(sent, f.pred, t.start, lang.topic_prepositions)]
         if not targets and p.code[:2] in ADDRESSED_ROOTS:
             # "demanded that Hamas release the hostages": the clause's subject is the addressee
@@ -837,10 +837,14 @@ def _consequences(sent: Sentence, tid: int) -> list[int]:
 
 
 @lru_cache(maxsize=1024)
-def _spec(spec: str) -> tuple[str, str, str]:
-    """An argument spec ("obl/against") as its relation, preposition and folded preposition."""
-    rel, _, prep = spec.partition("/")
-    return rel, prep, fold(prep)
+def _specs(specs: tuple[str, ...]) -> tuple[tuple[str, str, str, bool], ...]:
+    """Argument specs ("obl/against") as their relations, prepositions, folded prepositions and
+    whether the relation has no subtype (compared by its base: see _holds)."""
+    out = []
+    for spec in specs:
+        rel, _, prep = spec.partition("/")
+        out.append((rel, prep, fold(prep), ":" not in rel))
+    return tuple(out)
 
 
 def discard_hit(text: str, phrases: tuple[str, ...]) -> str | None:

@@ -199,16 +199,16 @@ class FrameBuilder:
                     f.deps[k] = (r, tok.head)
 
     def _inherit_subject(self, f: Frame) -> None:
-        s = self.sent
-        tok = s.token(f.pred)
+        toks = self.sent.tokens
+        tok = toks[f.pred - 1]
         rel, head = base(tok.deprel), tok.head
         if not head:
             return
         if rel == "xcomp":
             g = self.frame(head)
-            controller = g.get("obj") if s.token(head).upos not in NOMINAL_UPOS else []
+            controller = g.get("obj") if toks[head - 1].upos not in NOMINAL_UPOS else []
             subj = controller or g.get("nsubj")
-        elif rel in ("conj", "advcl") and s.token(head).upos not in NOMINAL_UPOS:
+        elif rel in ("conj", "advcl") and toks[head - 1].upos not in NOMINAL_UPOS:
             subj = self.frame(head).get("nsubj")
         elif rel == "acl":
             if tok.deprel == "acl:relcl":
