@@ -311,11 +311,13 @@ class SentenceCoder:
                     break
                 # the verbs of a clause that a condition read ("blocked roads to press the
                 # government to curb imports") are part of this event, not events of their own
-                consumed.update(i for u in used if base(sent.token(u).deprel) in CLAUSE_RELS
-                                for i in self._region(sent, u, 1))
-                if p.code[:2] in UNREALIZED_ROOTS or p.code[:2] in PURPOSE_ROOTS:
+                for u in used:
+                    if base(sent.tokens[u - 1].deprel) in CLAUSE_RELS:
+                        consumed.update(self._region(sent, u, 1))
+                root = p.code[:2]
+                if root in UNREALIZED_ROOTS or root in PURPOSE_ROOTS:
                     consumed.update(self._complements(sent, tid))
-                if p.code[:2] in FORCE_ROOTS:
+                if root in FORCE_ROOTS:
                     consumed.update(_consequences(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
                 consumed.update(used)  # (_events may add the participle of an instrument that gave the source)
@@ -485,13 +487,15 @@ class SentenceCoder:
         ceasefire": the condition sees "agree", "ceasefire"; "calls to step down": "step down"),
         two clauses deep."""
         ids = {tid: 0}
+        toks = sent.tokens
         for c in sent.children(tid):
-            b = base(sent.token(c).deprel)
-            if sent.token(c).deprel == "compound:prt":
+            t = toks[c - 1]
+            b = base(t.deprel)
+            if t.deprel == "compound:prt":
                 ids[c] = 0
             elif b in ("obj", "obl", "iobj", "nsubj"):
                 ids.update(phrase(sent, c))
-            elif levels > 1 and (b in ("xcomp", "ccomp") or b == "advcl" and sent.token(c).feat("VerbForm") == "Inf"):
+            elif levels > 1 and (b in ("xcomp", "ccomp") or b == "advcl" and t.feat("VerbForm") == "Inf"):
                 # an infinitive the parser attached as advcl ("to press the government to curb
                 # imports") is a complement too
                 ids.update(SentenceCoder._clause_words(sent, c, levels - 1))

@@ -81,9 +81,9 @@ class FrameBuilder:
                         for t in s.tokens)
         # A past participle with a direct object and no agent is an active verb the parser read as a
         # reduced relative: "Syrian forces captured more districts" (not "forces captured by ...").
-        active_with_object = not has_agent and "obj" in bases and tok.head < tid
         participle = (tok.deprel == "acl" and tok.feat("VerbForm") == "Part" and not main_verb_misparsed
-                      and not active_with_object and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
+                      and not (not has_agent and "obj" in bases and tok.head < tid)  # (active with an object)
+                      and (tok.feat("Tense") == "Past" or tok.feat("Voice") == "Pass"))
         # Verbs conjugated with "être" ("sont parvenus", "est venu") are not passives. A passive
         # needs a passive auxiliary, an agent or a passive verb form: a lone "nsubj:pass" on a
         # finite verb is a tagging error ("Egypt objected to the dam project").
@@ -249,8 +249,9 @@ class FrameBuilder:
     def _hypothetical(self, group: tuple[Token, ...]) -> bool:
         """A modal or conditional verb group (the verb, then its auxiliaries)."""
         lang = self.lang
+        auxiliaries = lang.hypothetical_auxiliaries
         for t in group:
-            if fold(t.lemma) in lang.hypothetical_auxiliaries or fold(t.form) in lang.hypothetical_auxiliaries:
+            if fold(t.lemma) in auxiliaries or fold(t.form) in auxiliaries:
                 return True
             if "Mood=" in t.feats and t.feat("Mood") in lang.hypothetical_moods:  # (a quick test first)
                 return True
