@@ -22,6 +22,7 @@ from coder.text import decomposed, fold
 CLAUSE_RELS = ("xcomp", "ccomp", "advcl", "csubj")
 PREDICATE_UPOS = frozenset({*NOMINAL_UPOS, "VERB", "AUX", "ADJ"})  # words that may carry a pattern
 _NOMINAL_PREDICATE = {upos: upos in NOMINAL_UPOS for upos in PREDICATE_UPOS}  # (both tests in one look-up)
+_NO_MARKS: frozenset[str] = frozenset()
 WORD_CACHE_SIZE = 100_000  # words whose patterns a SentenceCoder keeps at hand (then it starts over)
 
 
@@ -421,10 +422,11 @@ class SentenceCoder:
         toks = sent.tokens
         for c in sent.children(tid):
             t = toks[c - 1]
-            marks = case_of(sent, c) if base(t.deprel) == "nmod" and t.deprel != "nmod:poss" else set()
+            b = base(t.deprel)
+            marks = case_of(sent, c) if b == "nmod" and t.deprel != "nmod:poss" else _NO_MARKS
             if marks:
                 out.append(c)
-            if (marks & genitive or base(t.deprel) == "conj") and levels > 1:
+            if (marks & genitive or b == "conj") and levels > 1:
                 out.extend(self._hanging(sent, c, levels - 1))
         return out
 
@@ -435,7 +437,7 @@ class SentenceCoder:
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
         """The dependent satisfying a condition, or None (asked once ``_may_hold`` is true)."""
         want, words = c.rel, c.words
-        for rel, tid in self._deps(sent, f, hanging=True) if c.case else f.deps:
+        for rel, tid in self._deps(sent, f, True) if c.case else f.deps:
             if want == "other":  # any dependent but the subject
                 if base(rel) == "nsubj":
                     continue
@@ -556,7 +558,7 @@ class SentenceCoder:
                     marks = set().union(*[case_of(sent, tid) for _, tid in self._deps(sent, f, hanging=True)])
                 if folded not in marks:
                     continue
-            for r, tid in self._deps(sent, f, hanging=True) if prep else f.deps:
+            for r, tid in self._deps(sent, f, True) if prep else f.deps:
                 if tid in exclude or r != rel and (base(r) != rel if plain else not rel_matches(r, rel)):
                     continue  # (rel_matches: see _holds)
                 if prep and folded not in case_of(sent, tid):
