@@ -436,8 +436,8 @@ class SentenceCoder:
 
     def _holds(self, sent: Sentence, f: Frame, c: Constraint) -> int | None:
         """The dependent satisfying a condition, or None (asked once ``_may_hold`` is true)."""
-        want, words = c.rel, c.words
-        for rel, tid in self._deps(sent, f, True) if c.case else f.deps:
+        want, words, case = c.rel, c.words, c.case
+        for rel, tid in self._deps(sent, f, True) if case else f.deps:
             if want == "other":  # any dependent but the subject
                 if base(rel) == "nsubj":
                     continue
@@ -446,7 +446,7 @@ class SentenceCoder:
                     continue  # (a subject lent by another verb is not this one's dependent)
             elif rel != want and (not rel_matches(rel, want) if ":" in want else base(rel) != want):
                 continue  # (rel_matches; for a relation with no subtype, the same as comparing bases)
-            if c.case and not (case_of(sent, tid) & c.case):
+            if case and not (case_of(sent, tid) & case):
                 continue
             if words is None:
                 return tid
@@ -573,7 +573,7 @@ class SentenceCoder:
                     if found:
                         return found
                 found = actors.resolve_all(tid)
-                if case_of(sent, tid) & where:
+                if where and case_of(sent, tid) & where:
                     found = [a for a in found if not a.place]
                 if found:
                     return self._refine_split_name(sent, f, r, tid, found, actors, exclude)

@@ -323,8 +323,7 @@ class WordSetIndex:
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
                 found = cache[key] = frozenset(i for i in range(m.bit_length()) if m >> i & 1) if m else _NO_BITS
-            if found:
-                out |= found
+            out |= found
         return out
 
     def bits_of(self, sets: Iterable[WordSet]) -> frozenset[int] | None:
