@@ -406,8 +406,8 @@ class SentenceCoder:
         nominal = toks[f.pred - 1].upos in NOMINAL_UPOS
         for r, tid in f.deps:
             t = toks[tid - 1]
-            if (base(r) in ("obj", "obl") or base(t.deprel) == "obl"
-                    or nominal and r == "nsubj" and base(t.deprel) == "nmod") and t.upos in NOMINAL_UPOS:
+            if t.upos in NOMINAL_UPOS and (base(r) in ("obj", "obl") or base(t.deprel) == "obl"
+                                           or nominal and r == "nsubj" and base(t.deprel) == "nmod"):
                 hanging = self._hanging(sent, tid)
                 if hanging:
                     out.extend([("obl", c) for c in hanging])
@@ -769,12 +769,13 @@ class SentenceCoder:
         code = announced(p.code) if f.future or f.intended else p.code
         # (a capital resolves to its government: "Cairo" -> EGYGOV, a town to its country)
         venues = {a.code[:3] for u in used for a in actors.resolve_all(u)} if code == THIRD_PLACE_MEETING else ()
-        trading = self._reciprocal_verb(sent, f.pred)
-        if trading and len({a.code for a in sources}) > 1:
+        several = len(sources) > 1 and len({a.code for a in sources}) > 1  # (sides that may act on each other)
+        trading = several and self._reciprocal_verb(sent, f.pred)
+        if trading:
             # what coordinated sides trade is no target ("traded artillery fire")
             inside = {i for u in used for i in subtree(sent, u)}
             targets = [t for t in targets if t.head not in inside]
-        mutual = (not targets and len({a.code for a in sources}) > 1 and not lang.require_target and (
+        mutual = (not targets and several and not lang.require_target and (
             # "Russian and Turkish troops attacked the town": force with an object is not mutual
             # ("exchanged gunfire" is: the object is the pattern's own word)
             reciprocal(p.code) and not (

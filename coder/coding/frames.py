@@ -285,13 +285,15 @@ class FrameBuilder:
         """'le veto russe à la résolution', 'the army's offensive against the rebels'."""
         s, lang = self.sent, self.lang
         f = Frame(tid)
+        toks = s.tokens
         for c in s.children(tid):
-            t = s.token(c)
+            t = toks[c - 1]
             r = t.deprel
-            lone_modifier = base(r) == "acl" and not s.children(c)  # a tagger's "VERB" that is an adjective
-            if r == "nmod:poss" or lone_modifier or (base(r) in ("amod", "compound") and t.upos in ("ADJ", "PROPN", "NOUN")):
+            b = base(r)
+            lone_modifier = b == "acl" and not s.children(c)  # a tagger's "VERB" that is an adjective
+            if r == "nmod:poss" or lone_modifier or (b in ("amod", "compound") and t.upos in ("ADJ", "PROPN", "NOUN")):
                 f.deps.append(("nsubj", c))
-            elif base(r) == "nmod":
+            elif b == "nmod":
                 marks = case_of(s, c)
                 if marks & lang.theme_prepositions and not marks & lang.agent_prepositions:
                     f.deps.append(("obj", c))  # "the arrest of the journalist", "the Russian veto of ..."
@@ -299,7 +301,7 @@ class FrameBuilder:
                     f.deps.append(("nsubj", c))
                 else:
                     f.deps.append(("obl", c))
-            elif base(r) != "det":
+            elif b != "det":
                 f.deps.append((r, c))
         tok = s.token(tid)
         if self._complement_of_noun(tid):
