@@ -569,7 +569,7 @@ class SentenceCoder:
                     by = nested_agents(sent, tid, agents)
                     by += self._blamed_on(sent, tid)
                     by += self._event_owner(sent, tid)
-                    found = [a for c in by if c not in exclude for a in actors.resolve_all(c)]
+                    found = [a for c in by if c not in exclude for a in actors.resolve_all(c)] if by else []
                     if found:
                         return found
                 found = actors.resolve_all(tid)
@@ -765,7 +765,7 @@ class SentenceCoder:
                     targets = victims
                     break
         out, seen = [], set()
-        lemma = sent.token(f.pred).lemma
+        lemma = sent.tokens[f.pred - 1].lemma
         code = announced(p.code) if f.future or f.intended else p.code
         # (a capital resolves to its government: "Cairo" -> EGYGOV, a town to its country)
         venues = {a.code[:3] for u in used for a in actors.resolve_all(u)} if code == THIRD_PLACE_MEETING else ()
