@@ -322,7 +322,8 @@ class SentenceCoder:
                     consumed.update(_consequences(sent, tid))
                 att.events = self._events(sent, f, p, actors, frames, used, index)
                 consumed.update(used)  # (_events may add the participle of an instrument that gave the source)
-                if att.events and self._purpose_of_same(sent, tid, att.events, attempts):
+                if att.events and sent.tokens[tid - 1].deprel.startswith("advcl") \
+                        and self._purpose_of_same(sent, tid, att.events, attempts):  # (a quick test first)
                     att.events = []
                     att.tried[-1] = (p.id, "matched, but the purpose of its governor's event of the same kind")
                     break

@@ -106,17 +106,18 @@ class FrameBuilder:
             self._one_subject(f)
             if participle and not f.get("obj"):
                 f.deps.append(("obj", tok.head))
-            subject = bool(f.get("nsubj"))
+            subject, objects = bool(f.get("nsubj")), True
         else:  # (the usual case: every relation as parsed)
             f = Frame(tid, list(zip(rels, kids, strict=False)))
             if rels.count("nsubj") > 1:
                 self._one_subject(f)
-            subject = "nsubj" in bases  # (f.get("nsubj"), from the relations as parsed)
+            # (whether f.get("nsubj"), f.get("obj") are not empty, from the relations as parsed)
+            subject, objects = "nsubj" in bases, "obj" in bases
         if tok.deprel in ("acl:relcl", "acl") and tok.head:
             self._relative_pronouns(f)  # (which changes no relation)
         if not subject:
             self._inherit_subject(f)
-        f.negated = self._negated(kids) or self._negated_object(f)
+        f.negated = self._negated(kids) or objects and self._negated_object(f)
         # the verb, its auxiliaries
         group = (tok, *(toks[c - 1] for c in kids if base(toks[c - 1].deprel) == "aux")) if "aux" in bases else (tok,)
         f.hypothetical = self._hypothetical(group)
