@@ -3,6 +3,8 @@ phrase matches with a per-sentence memo, the bit index of condition words, FEATS
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from coder.dictionaries.phrases import PhraseIndex, WordSet, WordSetIndex, region_keys
@@ -87,6 +89,22 @@ def test_cached_scans_do_not_cut_names_short():
     assert idx.find(words(("the", None), ("talks", None))) == []
     assert [m.values for m in idx.find(words(("the", None), ("Hague", None)))] == [("HAG",)]
     assert [(m.start, m.values) for m in idx.find(words(("in", None), ("New", None), ("York", None)))] == [(2, ("NY",))]
+
+
+def test_scans_read_past_two_words_are_cached_under_all_they_read():
+    idx: PhraseIndex[str] = PhraseIndex()
+    idx.add("New York City Council", "NYCC")
+    idx.add("New York", "NY")
+    runs = [[("New", None), ("York", None), ("City", None)], [("New", None), ("York", None), ("City", None),
+            ("Council", None)], [("New", None), ("York", None), ("City", None), ("Hall", None)],
+            [("New", None), ("York", None)], [("New", None), ("York", None), ("Times", None)]]
+    expected = [[(1, 2, ("NY",))], [(1, 4, ("NYCC",))], [(1, 2, ("NY",))], [(1, 2, ("NY",))], [(1, 2, ("NY",))]]
+    for _ in range(2):  # (the second time from the cache, then from a copy of it: dask workers get one)
+        for run, found in zip(runs, expected, strict=True):
+            assert [(m.start, m.end, m.values) for m in idx.find(words(*run))] == found
+    idx = pickle.loads(pickle.dumps(idx))
+    for run, found in zip(runs, expected, strict=True):
+        assert [(m.start, m.end, m.values) for m in idx.find(words(*run))] == found
 
 
 def test_longest_name_wins_across_surface_and_word_scans():

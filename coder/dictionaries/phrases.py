@@ -47,7 +47,7 @@ class PhraseIndex(Generic[V]):
         self._capital_prefixes: set[str] = set()  # of those that need a capital in the text
         self._exact_prefixes: set[str] = set()
         self._starts_cache: dict[str, bool] = {}  # word -> whether a name may start with it (_may_start)
-        self._scan_cache: dict[tuple, tuple] = {}  # see _scans
+        self._scan_cache: dict[tuple, tuple | bool] = {}  # see _scans (False: read more words)
 
     def __len__(self) -> int:
         return len(self._folded) + len(self._exact)
@@ -154,6 +154,10 @@ class PhraseIndex(Generic[V]):
             nxt = tokens[start] if start < len(tokens) else None  # (the key of _scans' cache: the first two words)
             key = (surface, first.form) if nxt is None else (surface, first.form, nxt.surface, nxt.form)
             cached = self._scan_cache.get(key)
+            while cached is False:  # ("Vladimir Poutine": the scans read the next word too)
+                j = start + len(key) // 2 - 1  # (the next word's index in tokens)
+                key += (tokens[j].surface, tokens[j].form) if j < len(tokens) else (None,)  # (odd: the end)
+                cached = self._scan_cache.get(key)
             tries = self._scans(tokens, start, text, key) if cached is None else cached
         if use_lemma:
             found = self._folded.get(_folded_key(first.lemma))
@@ -164,9 +168,10 @@ class PhraseIndex(Generic[V]):
     def _scans(self, tokens: Sequence[Token], start: int, text: str,
                key: tuple) -> tuple[tuple[tuple[int, tuple[V, ...]], ...], ...]:
         """The non-empty scans from a token (see ``_scan``): on surface text, then on words if
-        they differ. Cached under ``key`` (the first two words, read by ``_starting_at``) when the
-        scans looked no further (most stop there: "the", "de" begin names but "the talks", "de la"
-        do not)."""
+        they differ. Cached under the words the scans read (``key``: the first two, or more when
+        ``_starting_at`` found those marked False), then an end mark if they ran out of words; each
+        shorter key of two words or more is marked False (most scans stop at two: "the",
+        "de" begin names but "the talks", "de la" do not)."""
         capital = text[:1].isupper()
         spans, stop, cut = self._scan(tokens, start, capital, surface=True)
         tries = [spans]
@@ -178,10 +183,17 @@ class PhraseIndex(Generic[V]):
                     tries.append(words)
                 break
         found = tuple(tuple((j - start, vals) for j, vals in spans) for spans in tries if spans)
-        if stop <= start + 1 and not (cut and start < len(tokens)):  # the key tells all they saw
-            if len(self._scan_cache) >= _CACHE_SIZE:
-                self._scan_cache.clear()
-            self._scan_cache[key] = found
+        cache = self._scan_cache
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        if start < len(tokens):  # (a last word's key tells all: no end mark)
+            for j in range(start + len(key) // 2, stop + 1):  # the words read past the key
+                cache[key] = False
+                key += (tokens[j - 1].surface, tokens[j - 1].form)
+            if cut:
+                cache[key] = False
+                key += (None,)
+        cache[key] = found
         return found
 
     def _may_start(self, word: str) -> bool:
