@@ -144,7 +144,7 @@ from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Language, Lexicon
 from coder.doc import Sentence, Token
 from coder.evolve import evolve
-from coder.text import fold
+from coder.text import StringMemo, fold
 
 # Dependents a time word may keep ("mardi dernier", "le 3 mars", "on Tuesday").
 _TIME_KEEPS = {"det", "case", "amod", "nummod", "punct", "advmod", "fixed", "flat", "compound", "nmod"}
@@ -169,7 +169,7 @@ def repair_for(sent: Sentence, lex: Lexicon) -> Sentence:
     steps: _Steps | None = lex.__dict__.get("_repair_steps")
     if steps is None:  # (once per lexicon)
         test = _demonym_test(lex)
-        steps = lex.__dict__["_repair_steps"] = _steps(lex.language, lex.patterns, test, test.names)
+        steps = lex.__dict__["_repair_steps"] = _steps(lex.language, lex.patterns, test.known.__getitem__, test.names)
     return _repaired(sent, steps)
 
 
@@ -239,7 +239,7 @@ def _repaired(sent: Sentence, repairs: _Steps) -> Sentence:
     return out
 
 
-def _demonym_test(lex: Lexicon) -> Callable[[str], bool]:
+def _demonym_test(lex: Lexicon) -> _Demonyms:
     """Whether a word as written is a country adjective of the lexicon (one test per lexicon)."""
     test = lex.__dict__.get("_demonym_test")
     if test is None:
@@ -253,15 +253,14 @@ class _Demonyms:
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        self.known: dict[str, bool] = {}
+        # (the words seen: ``known.__getitem__`` is the test read in C, without a call of ``__call__``)
+        self.known: StringMemo[bool] = StringMemo(self._adjective, 100_000)
 
     def __call__(self, word: str) -> bool:
-        hit = self.known.get(word)
-        if hit is None:
-            if len(self.known) >= 100_000:
-                self.known.clear()
-            hit = self.known[word] = any(v.kind == "adjective" for v in self.lex.actors.lookup(word))
-        return hit
+        return self.known[word]
+
+    def _adjective(self, word: str) -> bool:
+        return any(v.kind == "adjective" for v in self.lex.actors.lookup(word))
 
     def names(self, words: str) -> bool:
         """Whether the words are the name of a country or an organization."""
@@ -351,11 +350,12 @@ def _root(tokens: list[Token]) -> Token | None:
     """The first token with no head."""
     ix = _index(tokens)
     if "root" not in ix:
-        ix["root"] = next((t for t in tokens if t.head == 0), None)
+        heads = list(map(_HEAD, tokens))
+        ix["root"] = tokens[heads.index(0)] if 0 in heads else None
     return ix["root"]
 
 
-_ID, _FORM, _LEMMA = attrgetter("id"), attrgetter("form"), attrgetter("lemma")
+_ID, _HEAD, _FORM, _LEMMA = attrgetter("id"), attrgetter("head"), attrgetter("form"), attrgetter("lemma")
 
 
 def _cached(tokens: list[Token]) -> dict[str, Any]:
@@ -572,6 +572,7 @@ def _subjects_by_head(sent: Sentence) -> dict[int, list[int]] | None:
     return ix["subjects"]
 
 
+@_needs("nsubj")
 def _comma_lists(sent: Sentence) -> Sentence:
     subjects = _subjects_by_head(sent)
     if subjects is None:
@@ -605,13 +606,19 @@ def _quantity_objects(sent: Sentence, lang: Language) -> Sentence:
 
 @_needs("NOUN")
 def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
+    toks = sent.tokens
+    no_verb = not _has(toks, "upos", "VERB") and not _has(toks, "upos", "AUX")
+    if no_verb:
+        with_subject = {t.head for t in _with(toks, "base", "nsubj")}
+        nouns = [t for t in _with(toks, "upos", "NOUN") if t.id in with_subject or t.head == 0]
+    else:  # (only the heads of subjects: fewer than the nouns)
+        nouns = [toks[t.head - 1] for t in _with(toks, "base", "nsubj") if 0 < t.head <= len(toks)]
+        nouns = [t for t in nouns if t.upos == "NOUN"]
+    if not nouns:
+        return sent
     fix: set[int] = set()
     moves: dict[int, str] = {}
-    no_verb = not _has(sent.tokens, "upos", "VERB") and not _has(sent.tokens, "upos", "AUX")
-    with_subject = {t.head for t in _with(sent.tokens, "base", "nsubj")}
-    for t in _with(sent.tokens, "upos", "NOUN"):
-        if not (t.id in with_subject or t.head == 0 and no_verb):
-            continue
+    for t in nouns:
         kids = sent.children(t.id)
         rels = {base(sent.token(c).deprel) for c in kids}
         if "nsubj" in rels and not rels & {"cop", "det", "case"}:
@@ -863,6 +870,7 @@ def _split_names(sent: Sentence) -> Sentence:
     return _moved(sent, moves)
 
 
+@_needs("nsubj")
 def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
     """"Belgium, the former colonial power, urged ...": a second subject set off by commas right
     after the first is the first's apposition, not the subject."""

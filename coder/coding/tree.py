@@ -98,9 +98,10 @@ def phrase(sent: Sentence, head: int, genitive: frozenset[str] | None = None) ->
         for c in kids[h]:
             t = tokens[c - 1]
             b = base(t.deprel)
-            # a participle or gerund alone, or with its preposition only ("a diplomat of spying")
-            bare_participle = b == "acl" and all(base(tokens[g - 1].deprel) in ("mark", "case") for g in kids[c])
-            if (b not in rels and not bare_participle) or c in out:
+            if b not in rels:  # but a participle or gerund alone, or with its preposition only ("a diplomat of spying")
+                if b != "acl" or not all(base(tokens[g - 1].deprel) in ("mark", "case") for g in kids[c]):
+                    continue
+            if c in out:
                 continue
             if genitive is not None and b == "nmod" and t.deprel != "nmod:poss":
                 marks = case_of(sent, c)
