@@ -85,9 +85,10 @@ class Sentence:
     def child_lists(self) -> list[list[int]]:
         """``children`` of every token id at once (for loops over the tree), built once."""
         if self._children is None:
-            kids: list[list[int]] = [[] for _ in range(len(self.tokens) + 1)]
+            n = len(self.tokens)
+            kids: list[list[int]] = [[] for _ in range(n + 1)]
             for t in self.tokens:
-                if 0 <= t.head <= len(self.tokens):
+                if 0 <= t.head <= n:
                     kids[t.head].append(t.id)
             self._children = kids
         return self._children

@@ -199,8 +199,11 @@ def _scene_before(events: list[CodedEvent], sentences: list[Sentence], lex: Lexi
 
 def _country_less(events: list[CodedEvent], agents: frozenset[str] | None = None) -> bool:
     """Whether some side of the events (of one of some ``agents``) still has no country."""
-    return any(a is not None and a.needs_country and (agents is None or a.code[:3] in agents)
-               for e in events for a in (e.source, e.target))
+    for e in events:  # (loops, not a generator: asked some four times a sentence)
+        for a in (e.source, e.target):
+            if a is not None and a.needs_country and (agents is None or a.code[:3] in agents):
+                return True
+    return False
 
 
 def _place_actors(events: list[CodedEvent]) -> set[str]:

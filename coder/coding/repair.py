@@ -397,9 +397,10 @@ def _index(tokens: list[Token]) -> dict[str, Any]:
             by_upos.setdefault(t.upos, []).append(t)
             by_deprel.setdefault(t.deprel, []).append(t)
         by_base = dict(by_deprel)  # (then the subtypes merged into their bases: "obl:agent" into "obl")
-        for deprel in [d for d in by_deprel if ":" in d]:
-            found, b = by_base.pop(deprel), base(deprel)
-            by_base[b] = sorted(by_base[b] + found, key=_ID) if b in by_base else found
+        for deprel in by_deprel:
+            if ":" in deprel:
+                found, b = by_base.pop(deprel), base(deprel)
+                by_base[b] = sorted(by_base[b] + found, key=_ID) if b in by_base else found
         ix = values["index"] = {"upos": by_upos, "deprel": by_deprel, "base": by_base}
     return ix
 
