@@ -316,7 +316,7 @@ def _demonyms_read_as_verbs(sent: Sentence, lang: Language, demonym: Callable[[s
                               "deprel": "nmod"}  # "la libération de ... par le Hamas"
             else:
                 changes[c] = {"head": t.head if noun != head.id else noun, "deprel": ct.deprel}
-    return _rebuilt(sent, changes)
+    return _rebuilt(sent, changes) if changes else sent  # (no call for the usual case)
 
 
 # Each repair declares the tags or words its condition needs (``_needs``), and runs only on a
@@ -588,7 +588,7 @@ def _comma_lists(sent: Sentence) -> Sentence:
             clause = any(sent.token(i).upos in ("VERB", "AUX") for i in range(a, end_a + 1))
             if between and not clause and all(sent.token(i).form == "," for i in between):
                 moves[b] = (moves.get(a, (a,))[0] if a in moves else a, "conj")
-    return _moved(sent, moves)
+    return _moved(sent, moves) if moves else sent  # (no call for the usual case)
 
 
 @_needs("ADV")
@@ -868,7 +868,7 @@ def _split_names(sent: Sentence) -> Sentence:
             if not any(base(sent.token(c).deprel) in ("case", "det") for c in sent.children(b)) \
                     and max(subtree(sent, a)) + 1 == min(subtree(sent, b)):
                 moves[b] = (moves.get(a, (a,))[0], "flat")
-    return _moved(sent, moves)
+    return _moved(sent, moves) if moves else sent  # (no call for the usual case)
 
 
 @_needs("nsubj")
@@ -888,7 +888,7 @@ def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
         if toks[lo - 2].form == "," and hi + 1 < verb and toks[hi].form == "," \
                 and max(i for i in subtree(sent, a) if toks[i - 1].upos != "PUNCT") + 2 == lo:
             moves[b] = (a, "appos")
-    return _moved(sent, moves)
+    return _moved(sent, moves) if moves else sent  # (no call for the usual case)
 
 
 @_needs(("compound", "flat"), "case")
