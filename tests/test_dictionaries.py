@@ -33,6 +33,7 @@ def _broken(tmp_path, verbs: str):
     ("patterns:\n  - verb: strike\n    code: 190\n", 2, "quoted string"),
     ("patterns:\n  - verb: strike\n    code: \"999\"\n", 2, "unknown CAMEO event code"),
     ("patterns:\n  - verb: strike\n    code: \"190\"\n    wiht: []\n", 2, "unknown key"),
+    ("patterns:\n  - verb: strike\n    code: \"190\"\n    require_target: often\n", 2, "require_target is true or false"),
     ("patterns:\n  - verb: strike\n    code: \"190\"\n    with: [{objj: x}]\n", 4, "unknown relation"),
     ("patterns:\n  - verb: strike\n    code: \"190\"\n    with: [{obj: $NOPE}]\n", 4, "unknown synset"),
     ("patterns:\n  - verb: strike\n    code: \"190\n", 3, "YAML error"),

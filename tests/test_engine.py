@@ -1900,3 +1900,75 @@ def test_a_cycle_of_heads_is_coded_without_looping(tmp_path, mini_dicts):
     first = triples(ps, mini_dicts)
     assert first == triples(ps, mini_dicts)  # (the same every time)
     assert all(code == "190" for _, code, _ in first)
+
+
+def test_pattern_that_requires_a_target_gives_way_without_one(tmp_path, mini_dicts):
+    # "hit"-like verbs are force only between actors: a pattern with `require_target: true` holds
+    # only when a target actor is found, else the next pattern on the verb is tried.
+    import shutil
+
+    from coder.dictionaries import load_dictionaries
+    from tests.conftest import MINI_DICT
+
+    root = tmp_path / "d"
+    shutil.copytree(MINI_DICT, root)
+    (root / "en" / "verbs" / "smite.yaml").write_text(
+        'patterns:\n'
+        '  - {verb: smite, code: "190", with: [{obj: "*"}], require_target: true}\n'
+        '  - {verb: smite, code: "010"}\n', encoding="utf-8")
+    dicts = load_dictionaries(root)
+    rows = """
+1 Turkish Turkish ADJ 2 amod
+2 troops troop NOUN 3 nsubj
+3 smote smite VERB 0 root
+4 Syrian Syrian ADJ 5 amod
+5 rebels rebel NOUN 3 obj
+"""
+    assert triples(tree(tmp_path, rows), dicts) == [("TURMIL", "190", "SYRREB")]
+    (tmp_path / "b").mkdir()
+    no_actor = rows.replace("4 Syrian Syrian ADJ 5 amod", "4 the the DET 5 det").replace("rebels rebel", "record record")
+    assert triples(tree(tmp_path / "b", no_actor), dicts) == [("TURMIL", "010", "-")]
+    (tmp_path / "c").mkdir()
+    plain = load_dictionaries(MINI_DICT)  # (and a plain pattern keeps its event without a target)
+    assert triples(tree(tmp_path / "c", no_actor.replace("smote smite", "attacked attack")), plain) == [("TURMIL", "190", "-")]
+
+
+def test_verb_read_inside_a_headline_name_is_repaired(tmp_path, shipped_dicts):
+    # "Israel struck Gaza with missiles." read as a noun phrase with no verb: a lowercase word with
+    # verb patterns right after a capitalized name, before a noun phrase, is the verb.
+    from coder.coding.repair import repair
+
+    rows = """
+1 Israel Israel PROPN 2 compound
+2 struck strike NOUN 3 compound
+3 Gaza Gaza PROPN 0 root
+4 with with ADP 5 case
+5 missiles missile NOUN 3 nmod
+6 . . PUNCT 2 punct
+"""
+    sent = tree(tmp_path, rows).sentences[0]
+    lang = shipped_dicts.lexicon("en").language
+    fixed = repair(sent, lang, {"struck"})
+    assert [(t.upos, t.head, t.deprel) for t in fixed.tokens][:3] == [
+        ("PROPN", 2, "nsubj"), ("VERB", 0, "root"), ("PROPN", 2, "obj")]
+    assert (fixed.token(5).head, fixed.token(6).head) == (3, 2)
+    assert repair(sent, lang, set()).token(2).upos == "NOUN"  # (no verb patterns: left alone)
+    assert triples(tree(tmp_path, rows), shipped_dicts) == [("ISR", "195", "PSE")]
+    (tmp_path / "flat").mkdir()  # the other reading: one long name "Israel struck Gaza"
+    flat = """
+1 Israel Israel PROPN 0 root
+2 struck strike PROPN 1 flat
+3 Gaza Gaza PROPN 1 flat
+4 on on ADP 5 case
+5 Friday Friday PROPN 1 nmod
+"""
+    assert triples(tree(tmp_path / "flat", flat), shipped_dicts) == [("ISR", "190", "PSE")]
+    (tmp_path / "compound").mkdir()  # "struck" a compound of the object read as the verb
+    compound = """
+1 Israel Israel PROPN 4 nsubj
+2 struck strike NOUN 4 compound
+3 Hezbollah Hezbollah PROPN 4 compound
+4 positions position VERB 0 root
+5 . . PUNCT 4 punct
+"""
+    assert triples(tree(tmp_path / "compound", compound), shipped_dicts) == [("ISR", "190", "LBNREB")]

@@ -328,8 +328,9 @@ class SentenceCoder:
                     att.tried[-1] = (p.id, "matched, but the purpose of its governor's event of the same kind")
                     break
                 if not att.events:
-                    att.tried[-1] = (p.id, "matched, but no source actor found")
-                    if self.lex.language.require_target:
+                    att.tried[-1] = (p.id, "matched, but no source or target actor found" if p.require_target
+                                     else "matched, but no source actor found")
+                    if self.lex.language.require_target or p.require_target:
                         continue  # PETRARCH-style: a pattern holds only with its actors; try the next
                 break
         return attempts
@@ -789,7 +790,7 @@ class SentenceCoder:
             cands = [a for a in sources if a.code != s.code] if mutual else targets
             # a town of one's own country is where one acted, not a target ("retook Aleppo")
             own = [t for t in cands if t.code != s.code and not (t.place and s.code.startswith(t.code))]
-            for t in own or ([] if lang.require_target else [None]):
+            for t in own or ([] if lang.require_target or p.require_target else [None]):
                 key = (s.code, t.code if t else "")
                 if key in seen:
                     continue

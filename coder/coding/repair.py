@@ -636,6 +636,61 @@ def _verbs_read_as_nouns(sent: Sentence) -> Sentence:
     return _rebuilt(sent, changes)
 
 
+# The words of a noun phrase after a verb read as part of a name, and the relation each keeps
+# under the phrase's head when the parser gave it another.
+_PHRASE_WORDS = {"DET": "det", "ADJ": "amod", "NUM": "nummod", "PROPN": "compound", "NOUN": "compound"}
+
+
+@_needs("PROPN")
+def _verbs_inside_names(sent: Sentence, verbs: Container[str]) -> Sentence:
+    """A sentence with no verb that opens with a capitalized name, a lowercase word with verb
+    patterns and a noun phrase, one of which heads the sentence ("Israel struck Gaza.", "Israel
+    struck Gaza with missiles." read as one long name or a noun phrase): that word is the verb,
+    the name its subject, the noun phrase its object; what hung on the name or on nothing goes to
+    the verb. ("Shares in Russian gas company Gazprom fell": the name does not open the sentence.)"""
+    toks = sent.tokens
+    if _has(toks, "upos", "VERB") or _has(toks, "upos", "AUX"):
+        return sent
+    for t in toks:
+        i = t.id
+        if i < 2 or i == len(toks) or not t.form[:1].islower() or t.upos not in ("PROPN", "NOUN", "X") \
+                or fold(t.form) not in verbs:
+            continue
+        subj = i - 1
+        while subj > 1 and toks[subj - 2].upos == "PROPN" and toks[subj - 2].form[:1].isupper():
+            subj -= 1
+        if subj > 2 or subj == 2 and toks[0].upos != "DET":
+            continue  # (the name opens the sentence: a headline's subject)
+        end = i
+        while end < len(toks) and toks[end].upos in _PHRASE_WORDS:
+            end += 1
+        nouns = [k for k in range(i + 1, end + 1) if toks[k - 1].upos in ("PROPN", "NOUN")]
+        if toks[i - 2].upos != "PROPN" or not toks[i - 2].form[:1].isupper() or not nouns:
+            continue
+        subj_words, obj_words, obj = range(subj, i), range(i + 1, end + 1), nouns[-1]
+        root = _root(toks)
+        if root is None or not (root.id in subj_words or root.id == i or root.id in obj_words):
+            continue  # (the name and the phrase after it are the whole sentence's frame)
+        changes: dict[int, dict[str, object]] = {
+            i: {"upos": "VERB", "head": 0, "deprel": "root"}, i - 1: {"head": i, "deprel": "nsubj"},
+            obj: {"head": i, "deprel": "obj"}}
+        changes.update((k, {"head": i - 1, "deprel": "flat"}) for k in subj_words if k != i - 1)
+        for k in obj_words:
+            if k != obj:
+                kept = toks[k - 1].deprel
+                changes[k] = {"head": obj, "deprel": kept if kept in _PHRASE_WORDS.values() else _PHRASE_WORDS[toks[k - 1].upos]}
+        for x in toks:  # what hung on nothing or on the subject's words hangs on the verb
+            if x.id in changes or not (x.head == 0 or x.head in subj_words):
+                continue
+            rel = base(x.deprel)
+            if rel == "nmod":
+                changes[x.id] = {"head": i, "deprel": "obl" + x.deprel[3:]}
+            else:
+                changes[x.id] = {"head": i, "deprel": x.deprel if rel in ("punct", "advmod", "obl", "cc", "conj") else "obl"}
+        return _rebuilt(sent, changes)
+    return sent
+
+
 # Relations of a clause that a name cannot hold; a name so attached is re-attached.
 _CLAUSE_RELS = {"root", "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj"}
 # Dependents a name keeps (its own words); the others go to the name's verb.
@@ -1034,16 +1089,17 @@ _OBJECT_KEEPS = {"amod", "det", "nmod", "compound", "nummod"}
 
 @_needs("VERB", "compound")
 def _verbs_read_as_compounds(sent: Sentence, verbs: Container[str]) -> Sentence:
-    """A NOUN compound with verb patterns before a VERB head with a subject before it, with only
-    adjectives between ("Morocco cut diplomatic ties with Iran"), is the verb; its head its object."""
+    """A NOUN compound (or a lowercase PROPN) with verb patterns before a VERB head with a subject
+    before it, with only adjectives or compounds between ("Morocco cut diplomatic ties with Iran",
+    "Israel struck Hezbollah positions"), is the verb; its head its object."""
     for t in _with(sent.tokens, "deprel", "compound"):
-        if t.upos != "NOUN" or fold(t.form) not in verbs:
+        if not (t.upos == "NOUN" or t.upos == "PROPN" and t.form[:1].islower()) or fold(t.form) not in verbs:
             continue
         h = sent.token(t.head)
         kids = sent.children(h.id)
         subj = [c for c in kids if base(sent.token(c).deprel) == "nsubj" and c < t.id]
         between = range(t.id + 1, h.id)
-        if h.upos != "VERB" or not subj or any(sent.token(i).deprel != "amod" for i in between):
+        if h.upos != "VERB" or not subj or any(sent.token(i).deprel not in ("amod", "compound") for i in between):
             continue
         changes: dict[int, dict[str, object]] = {
             t.id: {"upos": "VERB", "head": h.head, "deprel": h.deprel},
@@ -1157,7 +1213,7 @@ def _objects_read_as_complements(sent: Sentence) -> Sentence:
 _REPAIRS = (
     _name_ends_read_as_verbs, _demonyms_read_as_verbs, _perfects_read_as_have, _agents_without_preposition,
     _comma_lists, _allegations_on_objects, _infinitives_on_objects, _quantity_objects, _verbs_read_as_nouns,
-    _time_words, _adverb_prepositions, _subordinate_subjects, _names_read_as_verbs, _appositive_subjects,
+    _verbs_inside_names, _time_words, _adverb_prepositions, _subordinate_subjects, _names_read_as_verbs, _appositive_subjects,
     _active_passive_subjects, _verbs_read_as_modifiers, _modifiers_read_as_complements, _verbs_on_quantities,
     _split_names, _names_across_coordination, _appositions_read_as_subjects, _cases_inside_names,
     _agents_on_complements, _inverted_reporting_subjects, _objects_read_as_appositions, _headline_passives,

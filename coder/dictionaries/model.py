@@ -68,6 +68,7 @@ class Pattern:
     with_: tuple[Constraint, ...] = ()
     without: tuple[Constraint, ...] = ()
     negated: bool = False
+    require_target: bool = False  # holds only with a target actor (else the next pattern is tried)
     source: tuple[str, ...] = ("nsubj",)
     target: tuple[str, ...] | None = None
     example: str | None = None

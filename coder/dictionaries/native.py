@@ -30,8 +30,8 @@ UD_RELATIONS = {
     "acl", "parataxis", "dep", "discourse", "vocative", "dislocated", "list", "orphan", "goeswith",
     "reparandum", "punct", "root", "cc", "clf", "any", "other",
 }
-PATTERN_KEYS = {"id", "verb", "noun", "code", "with", "without", "negated", "source", "target",
-                "example", "expect", "note"}
+PATTERN_KEYS = {"id", "verb", "noun", "code", "with", "without", "negated", "require_target", "source",
+                "target", "example", "expect", "note"}
 ALIASES = {"subj": "nsubj", "object": "obj"}
 
 
@@ -282,11 +282,14 @@ def _load_verbs(b: _Builder, path: Path, synsets: dict[str, list[str]], seen: di
         seen[pid] = f"{path}:{line}"
         order[0] += 1
         target = p.get("target")
+        if p.get("require_target", False) not in (True, False):
+            b.err(path, line, f"require_target is true or false, got {p['require_target']!r}")
         out.append(Pattern(
             id=pid, lemmas=lemmas, code=code, nominal="noun" in p,
             with_=_parse_constraints(b, path, p, "with", synsets),
             without=_parse_constraints(b, path, p, "without", synsets),
             negated=bool(p.get("negated", False)),
+            require_target=p.get("require_target") is True,
             source=tuple(ALIASES.get(s, s) for s in _as_tuple(p.get("source"))) or ("nsubj",),
             target=tuple(ALIASES.get(s, s) for s in _as_tuple(target)) if target is not None else None,
             example=str(p["example"]) if p.get("example") else None,
