@@ -39,7 +39,7 @@ def events(pipeline, text: str, lang: str, date: str) -> list[tuple[str, str, st
     # accused of (an infinitive hung on the object) is not an event
     ("fr", "2016-05-03", "Des hélicoptères russes ont bombardé mardi des positions près de Homs. "
      "Moscou a accusé les rebelles de violer la trêve.",
-     [("RUSGOV", "112", "SYRREB")], [("RUSREB", "196", "-")]),
+     [("RUSGOV", "1123", "SYRREB")], [("RUSREB", "196", "-")]),
     # the victims of an army abroad are of the country of the town it struck (and the shelling's
     # target: the toll in "killing ..." is no event of its own)
     ("en", "2022-04-02", "Russian forces shelled Mariupol on Friday, killing six civilians.",

@@ -1972,3 +1972,21 @@ def test_verb_read_inside_a_headline_name_is_repaired(tmp_path, shipped_dicts):
 5 . . PUNCT 4 punct
 """
     assert triples(tree(tmp_path / "compound", compound), shipped_dicts) == [("ISR", "190", "LBNREB")]
+
+
+def test_rebels_and_their_countrys_army_are_two_sides_of_a_truce(tmp_path, shipped_dicts):
+    # A withdrawal or a truce aimed at one's own forces names no target; a rebel group and the army
+    # of its country are not one side: each is the other's target.
+    ps = tree(tmp_path, """
+1 Sudan Sudan PROPN 3 nmod:poss
+2 's 's PART 1 case
+3 army army NOUN 7 nsubj
+4 and and CCONJ 6 cc
+5 the the DET 6 det
+6 RSF RSF PROPN 3 conj
+7 agreed agree VERB 0 root
+8 to to ADP 10 case
+9 a a DET 10 det
+10 truce truce NOUN 7 obl
+""", date="2024-03-01")
+    assert triples(ps, shipped_dicts) == [("SDNMIL", "0356", "SDNREB"), ("SDNREB", "0356", "SDNMIL")]

@@ -410,10 +410,13 @@ OWN_FORCES_CODES = ("15", "087", "0356")
 
 def _own_forces(e: CodedEvent) -> bool:
     """A show of force or a withdrawal aimed at one's own forces ("put Russia's nuclear forces on
-    alert", "decided to withdraw Russia's military contingent"): no target."""
+    alert", "decided to withdraw Russia's military contingent"): no target. Rebels and the army
+    of their country are two sides ("Sudan's army and the RSF agreed to a truce": each the
+    other's target)."""
     return e.code.startswith(OWN_FORCES_CODES) and e.target is not None \
         and _country(e.target) == _country(e.source) != "" \
-        and split_actor(e.target.code)[1] not in POPULAR_AGENTS  # (a truce offered to one's own rebels)
+        and split_actor(e.target.code)[1] not in POPULAR_AGENTS \
+        and split_actor(e.source.code)[1] not in POPULAR_AGENTS  # (a truce offered to one's own rebels, or by them)
 
 
 def _moved_forces(e: CodedEvent) -> CodedEvent:
