@@ -1990,3 +1990,17 @@ def test_rebels_and_their_countrys_army_are_two_sides_of_a_truce(tmp_path, shipp
 10 truce truce NOUN 7 obl
 """, date="2024-03-01")
     assert triples(ps, shipped_dicts) == [("SDNMIL", "0356", "SDNREB"), ("SDNREB", "0356", "SDNMIL")]
+
+
+def test_object_hung_on_a_verb_as_a_name_part_is_repaired(tmp_path, shipped_dicts):
+    # "Israel bombs Gaza." with "Gaza" flat under the verb (a verb has no flat nor appos): the object.
+    rows = """
+1 Israel Israel PROPN 2 nsubj
+2 bombs bomb VERB 0 root
+3 Gaza Gaza PROPN 2 flat
+4 . . PUNCT 2 punct
+"""
+    assert triples(tree(tmp_path, rows), shipped_dicts) == [("ISR", "195", "PSE")]
+    (tmp_path / "comma").mkdir()  # after a comma it is no object
+    comma = rows.replace("3 Gaza Gaza PROPN 2 flat\n4 . . PUNCT 2 punct", "3 , , PUNCT 4 punct\n4 Gaza Gaza PROPN 2 appos")
+    assert triples(tree(tmp_path / "comma", comma), shipped_dicts) == [("ISR", "195", "-")]

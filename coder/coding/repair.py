@@ -1061,6 +1061,25 @@ def _objects_read_as_appositions(sent: Sentence) -> Sentence:
     return _rebuilt(sent, fix)
 
 
+@_needs("VERB", ("flat", "appos"))
+def _objects_read_as_names(sent: Sentence) -> Sentence:
+    """A noun after a verb hung on it as a name's part or an apposition, relations a verb cannot
+    have ("Israel bombs Gaza": "Gaza" flat under "bombs"; "Russia attacks Ukrainian ports"), is
+    the verb's object when it has none (not after a comma)."""
+    fix: dict[int, dict[str, object]] = {}
+    for t in _with(sent.tokens, "base", "flat", "appos"):
+        if base(t.deprel) not in ("flat", "appos") or not t.head or t.head > t.id or t.upos not in ("NOUN", "PROPN") \
+                or sent.token(t.head).upos != "VERB" or t.head in fix:
+            continue
+        first = _first_word(sent, t.id)
+        if first > 1 and sent.token(first - 1).form == "," \
+                or any(base(sent.token(c).deprel) == "obj" for c in sent.children(t.head)):
+            continue
+        fix[t.id] = {"deprel": "obj"}
+        fix[t.head] = {}  # (one object a verb)
+    return _rebuilt(sent, {i: ch for i, ch in fix.items() if ch})
+
+
 def _first_word(sent: Sentence, tid: int) -> int:
     """The first token of ``tid``'s subtree that is not punctuation."""
     return min(i for i in subtree(sent, tid) if sent.token(i).upos != "PUNCT")
@@ -1217,5 +1236,5 @@ _REPAIRS = (
     _active_passive_subjects, _verbs_read_as_modifiers, _modifiers_read_as_complements, _verbs_on_quantities,
     _split_names, _names_across_coordination, _appositions_read_as_subjects, _cases_inside_names,
     _agents_on_complements, _inverted_reporting_subjects, _objects_read_as_appositions, _headline_passives,
-    _intransitives_read_as_participles, _verbs_read_as_compounds, _possessed_gerunds, _particles_read_as_cases,
+    _intransitives_read_as_participles, _objects_read_as_names, _verbs_read_as_compounds, _possessed_gerunds, _particles_read_as_cases,
     _phrasal_infinitives, _places_read_as_modifiers, _objects_read_as_complements)
