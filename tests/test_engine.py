@@ -2004,3 +2004,31 @@ def test_object_hung_on_a_verb_as_a_name_part_is_repaired(tmp_path, shipped_dict
     (tmp_path / "comma").mkdir()  # after a comma it is no object
     comma = rows.replace("3 Gaza Gaza PROPN 2 flat\n4 . . PUNCT 2 punct", "3 , , PUNCT 4 punct\n4 Gaza Gaza PROPN 2 appos")
     assert triples(tree(tmp_path / "comma", comma), shipped_dicts) == [("ISR", "195", "-")]
+
+
+def test_force_on_no_one_named_falls_on_its_scenes_country(tmp_path, shipped_dicts):
+    # "Israeli strikes killed 20 in Gaza": no victim actor, the scene's country is the target; a
+    # scene in the source's own country is where it acted, also when context gives the country.
+    rows = """
+1 Israeli Israeli PROPN 2 compound
+2 strikes strike NOUN 3 nsubj
+3 killed kill VERB 0 root
+4 20 20 NUM 3 obj
+5 in in ADP 6 case
+6 Gaza Gaza PROPN 3 obl
+"""
+    assert triples(tree(tmp_path, rows), shipped_dicts) == [("ISR", "195", "PSE")]
+    (tmp_path / "own").mkdir()
+    own = rows.replace("1 Israeli Israeli", "1 Palestinian Palestinian")
+    assert triples(tree(tmp_path / "own", own), shipped_dicts) == [("PSE", "195", "-")]
+    (tmp_path / "context").mkdir()
+    context = """
+1 The the DET 2 det
+2 separatists separatist NOUN 3 nsubj
+3 shelled shell VERB 0 root
+4 villages village NOUN 3 obj
+5 in in ADP 7 case
+6 eastern eastern ADJ 7 amod
+7 Ukraine Ukraine PROPN 3 obl
+"""
+    assert triples(tree(tmp_path / "context", context), shipped_dicts) == [("UKRREB", "194", "-")]

@@ -19,9 +19,9 @@ def code(pipeline, text, date="2023-05-10"):
     ("Des rebelles ont attaqué une patrouille près de Mossoul.", [("IRQREB", "190", "IRQ")]),
     # a quantity noun names what it counts
     ("Des soldats maliens ont tué des dizaines de civils à Mopti.", [("MLIMIL", "202", "MLICVL")]),
-    # an official speaks of their own country's army, wherever it fights
+    # an official speaks of their own country's army, wherever it fights (the scene of its strike, Lebanon, the target)
     ("Le ministre israélien de la Défense a affirmé que l'armée avait bombardé un tunnel dans le sud du Liban.",
-     [("ISRGOV", "010", "-"), ("ISRMIL", "195", "-")]),
+     [("ISRGOV", "010", "-"), ("ISRMIL", "195", "LBN")]),
     # the target of a readiness is inside its infinitive
     ("Téhéran s'est dit prêt à reprendre les discussions avec Washington.", [("IRNGOV", "036", "USAGOV")]),
     # an appeal's topic may be the object of its infinitive

@@ -40,7 +40,7 @@ from collections.abc import Callable
 
 from coder.cameo import split_actor
 from coder.coding.actors import Actor
-from coder.coding.engine import CodedEvent, reciprocal
+from coder.coding.engine import SCENE, CodedEvent, reciprocal
 from coder.coding.tree import base, case_of, subtree
 from coder.dictionaries.model import Lexicon
 from coder.doc import Sentence
@@ -431,13 +431,15 @@ def _moved_forces(e: CodedEvent) -> CodedEvent:
 
 def apply_context(events: list[CodedEvent], sentences: list[Sentence], lex: Lexicon) -> list[CodedEvent]:
     """Context filling; then events whose source has no country are dropped and a country-less
-    target is left out ("Putin ordered the mobilisation of reservists" -> RUSGOV 154 -)."""
+    target is left out ("Putin ordered the mobilisation of reservists" -> RUSGOV 154 -), as is the
+    scene of force in the source's own country (where it acted: "separatists ... in eastern Ukraine")."""
     out, seen = [], set()
     for e in fill_from_context(events, sentences, lex):
         if e.source.needs_country:
             continue
         # a context fill that gives both sides the same code names no target (no actor targets itself)
-        if e.target is not None and (e.target.needs_country or _own_forces(e) or e.target.code == e.source.code):
+        if e.target is not None and (e.target.needs_country or _own_forces(e) or e.target.code == e.source.code
+                                     or SCENE in e.target.refs and _country(e.target) == _country(e.source)):
             e = evolve(e, target=None)
         # one event per triple and sentence: "Speaking in Tokyo, Putin said" is one statement
         key = (e.sentence, e.source.code, e.code, e.target.code if e.target else "")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
-from coder.cameo import event_type
+from coder.cameo import countries, event_type
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair_for
@@ -89,6 +89,9 @@ ANNOUNCED_CODES = {
 # tuant cinquante civils", "struck the town, killing five"): the toll is no event of its own, and
 # its victims are the target when the attack names only a place.
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+# The ref of a target taken from the scene of force (``SentenceCoder._scene``): context leaves it
+# out once the source turns out to be of that country.
+SCENE = "scene of force"
 
 # A meeting at a third location (044) held in a place of one side ("met his Egyptian counterpart
 # in Cairo") is in no third place: a plain consultation (040).
@@ -594,6 +597,20 @@ class SentenceCoder:
                             return found
         return []
 
+    def _scene(self, sent: Sentence, f: Frame, actors: ActorResolver, exclude: set[int]) -> list[Actor]:
+        """The countries of the first oblique of the verb after a scene preposition ("in Gaza",
+        "dans le nord de la Syrie") that names a town, a region or a country: places (a place of
+        the source's own country is then left out as a target)."""
+        scene = self.lex.language.scene_prepositions
+        for r, tid in f.deps if scene else ():
+            if tid in exclude or base(r) != "obl" or not case_of(sent, tid) & scene:
+                continue
+            found = [evolve(a, place=True, refs=(*a.refs, SCENE)) for a in actors.resolve_all(tid)
+                     if a.place or len(a.code) == 3 and a.code in countries()]
+            if found:
+                return found
+        return []
+
     def _clause_targets(self, sent: Sentence, frames: FrameBuilder, tid: int, specs: tuple[str, ...],
                         actors: ActorResolver, heads: set[int], levels: int = 2,
                         where: frozenset[str] = frozenset()) -> list[Actor]:
@@ -766,6 +783,11 @@ class SentenceCoder:
                 if victims:
                     targets = victims
                     break
+        if not targets and p.code[:2] in FORCE_ROOTS and not p.target:
+            # "Israeli strikes killed 20 in Gaza", "une offensive dans le nord de la Syrie": force
+            # used on no one named fell on the country where it was used (not one's own, also once
+            # context gives a source its country: "separatists ... in eastern Ukraine")
+            targets = self._scene(sent, f, actors, heads)
         out, seen = [], set()
         lemma = sent.tokens[f.pred - 1].lemma
         code = announced(p.code) if f.future or f.intended else p.code

@@ -130,6 +130,7 @@ class Language:
     reciprocal_pronouns: tuple[tuple[str, ...], ...] = ()  # ("each", "other"): coordinated subjects act on each other
     leader_suffixes: tuple[str, ...] = ()  # "-led": "Saudi-led coalition" -> SAU + coalition
     place_prepositions: frozenset[str] = frozenset()  # "à": "à Alep" says where, not to whom
+    scene_prepositions: frozenset[str] = frozenset()  # "in": force with no one named fell on its scene's country
     quantity_nouns: frozenset[str] = frozenset()  # "centaines": "des centaines de civils" names the civilians
     stative_verbs: frozenset[str] = frozenset()  # "soutenir": "les séparatistes soutenus par Moscou" is a state
     targeting_verbs: frozenset[str] = frozenset()  # "viser": "les sanctions visant Moscou" target Moscow
