@@ -2032,3 +2032,16 @@ def test_force_on_no_one_named_falls_on_its_scenes_country(tmp_path, shipped_dic
 7 Ukraine Ukraine PROPN 3 obl
 """
     assert triples(tree(tmp_path / "context", context), shipped_dicts) == [("UKRREB", "194", "-")]
+
+
+def test_refusing_to_withdraw_ones_own_troops_targets_no_one(tmp_path, shipped_dicts):
+    # "Russia refused to withdraw its troops": the troops are Russia's own, not a target of 1246
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 refused refuse VERB 0 root
+3 to to PART 4 mark
+4 withdraw withdraw VERB 2 xcomp
+5 its its PRON 6 nmod:poss
+6 troops troop NOUN 4 obj
+""", date="2022-03-01")
+    assert triples(ps, shipped_dicts) == [("RUS", "1246", "-")]

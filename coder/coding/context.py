@@ -404,8 +404,8 @@ def _governs(sent: Sentence, head: int, tid: int) -> bool:
     return False
 
 
-# Shows of force, military de-escalation and the intent of it: their own forces are what they move.
-OWN_FORCES_CODES = ("15", "087", "0356")
+# Shows of force, military de-escalation, the intent of it and its refusal: their own forces are what they move.
+OWN_FORCES_CODES = ("15", "087", "0356", "1246")
 
 
 def _own_forces(e: CodedEvent) -> bool:
