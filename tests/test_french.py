@@ -73,6 +73,8 @@ def code(pipeline, text, date="2023-05-10"):
     # "soutenus par Kigali" is a state (not coded) and a capital as an agent is no scene: the
     # rebels take the country of the town they took
     ("Les rebelles soutenus par Kigali ont pris la ville de Goma.", [("CODREB", "192", "COD")]),
+    # a named group with its country: insurgents fight their state for its towns (a target)
+    ("Les rebelles du M23 ont pris la ville de Goma.", [("CODREB", "192", "COD")]),
     # what aid is for is its aim (no 051 of its own), and whom it concerns its target
     ("La Banque mondiale a débloqué deux milliards de dollars pour soutenir l'économie égyptienne.",
      [("IGOUNOWBK", "071", "EGY")]),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
-from coder.cameo import countries, event_type
+from coder.cameo import countries, event_type, split_actor
 from coder.coding.actors import Actor, ActorResolver
 from coder.coding.frames import NOMINAL_UPOS, Frame, FrameBuilder
 from coder.coding.repair import repair_for
@@ -92,6 +92,8 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # The ref of a target taken from the scene of force (``SentenceCoder._scene``): context leaves it
 # out once the source turns out to be of that country.
 SCENE = "scene of force"
+# Armed non-state agents: the towns of their own country are what they fight the state for.
+INSURGENT_AGENTS = frozenset({"REB", "INS", "SEP", "UAF"})
 
 # A meeting at a third location (044) held in a place of one side ("met his Egyptian counterpart
 # in Cairo") is in no third place: a plain consultation (040).
@@ -810,8 +812,13 @@ class SentenceCoder:
             # "Macron and Putin held talks": each is the other's target. No actor targets itself;
             # PETRARCH-style dictionaries code no event without a target.
             cands = [a for a in sources if a.code != s.code] if mutual else targets
-            # a town of one's own country is where one acted, not a target ("retook Aleppo")
-            own = [t for t in cands if t.code != s.code and not (t.place and s.code.startswith(t.code))]
+            # a town of one's own country is where one acted, not a target ("retook Aleppo"); but
+            # insurgents fight their state for the towns they take or strike ("les rebelles du M23
+            # ont pris Goma" -> COD, as country-less rebels given the country by context), not for
+            # the towns around ("planted a bomb on the road to Kandahar")
+            insurgent = split_actor(s.code)[1] in INSURGENT_AGENTS
+            own = [t for t in cands if t.code != s.code and not (
+                t.place and s.code.startswith(t.code) and not (insurgent and _in_object(sent, f.pred, t.head)))]
             for t in own or ([] if lang.require_target or p.require_target else [None]):
                 key = (s.code, t.code if t else "")
                 if key in seen:
@@ -820,6 +827,14 @@ class SentenceCoder:
                 home = venues and (s.code[:3] in venues or t is not None and t.code[:3] in venues)
                 out.append(CodedEvent(index, s, t, CONSULT if home else code, p, f.pred, lemma))
         return out
+
+
+def _in_object(sent: Sentence, pred: int, tid: int) -> bool:
+    """Whether a word is inside the verb's object (or passive subject): "la ville de Goma"."""
+    seen = 0
+    while tid and sent.token(tid).head != pred and seen < len(sent.tokens):
+        tid, seen = sent.token(tid).head, seen + 1
+    return bool(tid) and (base(sent.token(tid).deprel) == "obj" or sent.token(tid).deprel == "nsubj:pass")
 
 
 def _in_topic(sent: Sentence, pred: int, tid: int, topics: frozenset[str]) -> bool:
