@@ -2045,3 +2045,21 @@ def test_refusing_to_withdraw_ones_own_troops_targets_no_one(tmp_path, shipped_d
 6 troops troop NOUN 4 obj
 """, date="2022-03-01")
     assert triples(ps, shipped_dicts) == [("RUS", "1246", "-")]
+
+
+def test_aircraft_split_into_two_subjects_are_the_military(tmp_path, shipped_dicts):
+    # "U.S. aircraft hit positions in Mosul with guided bombs" with "U.S." and "aircraft" (read
+    # as an adjective) both subjects: "aircraft" is an agent noun (MIL), the name its country
+    ps = tree(tmp_path, """
+1 U.S. U.S. PROPN 3 nsubj
+2 aircraft aircraft ADJ 3 nsubj
+3 hit hit VERB 0 root
+4 jihadist jihadist ADJ 5 amod
+5 positions position NOUN 3 obj
+6 in in ADP 7 case
+7 Mosul Mosul PROPN 3 obl
+8 with with ADP 10 case
+9 guided guide VERB 10 amod
+10 bombs bomb NOUN 3 obl
+""", date="2016-10-01")
+    assert triples(ps, shipped_dicts) == [("USAMIL", "1951", "IRQREB")]
