@@ -2063,3 +2063,33 @@ def test_aircraft_split_into_two_subjects_are_the_military(tmp_path, shipped_dic
 10 bombs bomb NOUN 3 obl
 """, date="2016-10-01")
     assert triples(ps, shipped_dicts) == [("USAMIL", "1951", "IRQREB")]
+
+
+def test_comma_list_read_as_a_nouns_subject_and_name_parts_is_repaired(tmp_path, shipped_dicts):
+    # "L'Arabie saoudite, les Emirats arabes unis, Bahreïn et l'Egypte ont rompu ... avec le Qatar"
+    # with "Emirats" the subject of "Arabie" and "Bahreïn" a flat part of "Emirats"
+    ps = tree(tmp_path, """
+1 L' le DET 2 det
+2 Arabie Arabie PROPN 15 nsubj
+3 saoudite saoudite ADJ 2 amod
+4 , , PUNCT 2 punct
+5 les le DET 6 det
+6 Emirats emirat NOUN 2 nsubj
+7 arabes arabe ADJ 6 amod
+8 unis unir ADJ 6 amod
+9 , , PUNCT 10 punct
+10 Bahreïn Bahreïn PROPN 6 flat
+11 et et CCONJ 13 cc
+12 l' le DET 13 det
+13 Egypte Egypte PROPN 6 conj
+14 ont avoir AUX 15 aux:tense
+15 rompu rompre VERB 0 root
+16 leurs son DET 17 det
+17 relations relation NOUN 15 obj
+18 diplomatiques diplomatique ADJ 17 amod
+19 avec avec ADP 21 case
+20 le le DET 21 det
+21 Qatar Qatar PROPN 15 obl:mod
+""", date="2017-06-05", lang="fr")
+    assert triples(ps, shipped_dicts, lang="fr") == [
+        ("ARE", "161", "QAT"), ("BHR", "161", "QAT"), ("EGY", "161", "QAT"), ("SAU", "161", "QAT")]

@@ -946,6 +946,24 @@ def _appositions_read_as_subjects(sent: Sentence) -> Sentence:
     return _moved(sent, moves) if moves else sent  # (no call for the usual case)
 
 
+@_needs("PUNCT", ("nsubj", "flat"))
+def _comma_lists_read_as_names(sent: Sentence) -> Sentence:
+    """"L'Arabie saoudite, les Emirats arabes unis, Bahreïn et l'Egypte ont rompu ...": a noun
+    after a comma hung on an earlier noun as its subject (with no copula) or as a name's part,
+    relations a list's next item cannot have, is that noun's conjunct."""
+    toks = sent.tokens
+    moves: dict[int, tuple[int, str]] = {}
+    for t in _with(toks, "base", "nsubj", "flat"):
+        if t.upos not in ("NOUN", "PROPN") or not t.head or t.head > t.id or toks[t.head - 1].upos not in ("NOUN", "PROPN"):
+            continue
+        first = _first_word(sent, t.id)
+        if first < 2 or toks[first - 2].form != "," \
+                or any(base(toks[c - 1].deprel) == "cop" for c in sent.children(t.head)):
+            continue
+        moves[t.id] = (t.head, "conj")
+    return _moved(sent, moves)
+
+
 @_needs(("compound", "flat"), "case")
 def _cases_inside_names(sent: Sentence) -> Sentence:
     moves: dict[int, tuple[int, str]] = {}
@@ -1234,7 +1252,7 @@ _REPAIRS = (
     _comma_lists, _allegations_on_objects, _infinitives_on_objects, _quantity_objects, _verbs_read_as_nouns,
     _verbs_inside_names, _time_words, _adverb_prepositions, _subordinate_subjects, _names_read_as_verbs, _appositive_subjects,
     _active_passive_subjects, _verbs_read_as_modifiers, _modifiers_read_as_complements, _verbs_on_quantities,
-    _split_names, _names_across_coordination, _appositions_read_as_subjects, _cases_inside_names,
+    _split_names, _names_across_coordination, _appositions_read_as_subjects, _comma_lists_read_as_names, _cases_inside_names,
     _agents_on_complements, _inverted_reporting_subjects, _objects_read_as_appositions, _headline_passives,
     _intransitives_read_as_participles, _objects_read_as_names, _verbs_read_as_compounds, _possessed_gerunds, _particles_read_as_cases,
     _phrasal_infinitives, _places_read_as_modifiers, _objects_read_as_complements)
