@@ -953,15 +953,16 @@ def _comma_lists_read_as_names(sent: Sentence) -> Sentence:
     relations a list's next item cannot have, is that noun's conjunct."""
     toks = sent.tokens
     moves: dict[int, tuple[int, str]] = {}
-    for t in _with(toks, "base", "nsubj", "flat"):
-        if t.upos not in ("NOUN", "PROPN") or not t.head or t.head > t.id or toks[t.head - 1].upos not in ("NOUN", "PROPN"):
+    for t in chain(_with(toks, "base", "nsubj"), _with(toks, "base", "flat")):  # (any order)
+        if t.upos not in ("NOUN", "PROPN") or not t.head or t.head > t.id or toks[t.head - 1].upos not in ("NOUN", "PROPN") \
+                or not any(x.form == "," for x in toks[t.head:t.id - 1]):  # (a quick test: a comma between)
             continue
         first = _first_word(sent, t.id)
         if first < 2 or toks[first - 2].form != "," \
                 or any(base(toks[c - 1].deprel) == "cop" for c in sent.children(t.head)):
             continue
         moves[t.id] = (t.head, "conj")
-    return _moved(sent, moves)
+    return _moved(sent, moves) if moves else sent  # (no call for the usual case)
 
 
 @_needs(("compound", "flat"), "case")
@@ -1085,8 +1086,8 @@ def _objects_read_as_names(sent: Sentence) -> Sentence:
     have ("Israel bombs Gaza": "Gaza" flat under "bombs"; "Russia attacks Ukrainian ports"), is
     the verb's object when it has none (not after a comma)."""
     fix: dict[int, dict[str, object]] = {}
-    for t in _with(sent.tokens, "base", "flat", "appos"):
-        if base(t.deprel) not in ("flat", "appos") or not t.head or t.head > t.id or t.upos not in ("NOUN", "PROPN") \
+    for t in chain(_with(sent.tokens, "base", "flat"), _with(sent.tokens, "base", "appos")):  # (flat parts first)
+        if not t.head or t.head > t.id or t.upos not in ("NOUN", "PROPN") \
                 or sent.token(t.head).upos != "VERB" or t.head in fix:
             continue
         first = _first_word(sent, t.id)
@@ -1095,7 +1096,7 @@ def _objects_read_as_names(sent: Sentence) -> Sentence:
             continue
         fix[t.id] = {"deprel": "obj"}
         fix[t.head] = {}  # (one object a verb)
-    return _rebuilt(sent, {i: ch for i, ch in fix.items() if ch})
+    return _rebuilt(sent, {i: ch for i, ch in fix.items() if ch}) if fix else sent
 
 
 def _first_word(sent: Sentence, tid: int) -> int:
