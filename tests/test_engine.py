@@ -2093,3 +2093,19 @@ def test_comma_list_read_as_a_nouns_subject_and_name_parts_is_repaired(tmp_path,
 """, date="2017-06-05", lang="fr")
     assert triples(ps, shipped_dicts, lang="fr") == [
         ("ARE", "161", "QAT"), ("BHR", "161", "QAT"), ("EGY", "161", "QAT"), ("SAU", "161", "QAT")]
+
+
+def test_demonym_before_a_possessor_is_the_possessors(tmp_path, shipped_dicts):
+    # "China condemned the Japanese prime minister's visit" with "Japanese" on "visit": the
+    # condemned act's owner is the Japanese prime minister (JPNGOV), not a country-less minister
+    ps = tree(tmp_path, """
+1 China China PROPN 2 nsubj
+2 condemned condemn VERB 0 root
+3 the the DET 8 det
+4 Japanese Japanese PROPN 8 compound
+5 prime prime ADJ 6 amod
+6 minister minister NOUN 8 nmod:poss
+7 's 's PART 6 case
+8 visit visit NOUN 2 obj
+""", date="2013-12-26")
+    assert ("CHN", "111", "JPNGOV") in triples(ps, shipped_dicts)

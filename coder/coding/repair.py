@@ -1104,6 +1104,22 @@ def _first_word(sent: Sentence, tid: int) -> int:
     return min(i for i in subtree(sent, tid) if sent.token(i).upos != "PUNCT")
 
 
+@_needs("nmod:poss", ("compound", "amod"))
+def _demonyms_of_possessors(sent: Sentence) -> Sentence:
+    """"the Japanese prime minister's visit" with "Japanese" on "visit": a capitalized modifier
+    of a noun right before that noun's possessor is the possessor's ("the Japanese prime minister")."""
+    moves: dict[int, tuple[int, str]] = {}
+    toks = sent.tokens
+    for p in _with(toks, "deprel", "nmod:poss"):
+        start = min(subtree(sent, p.id))
+        if start < 2:
+            continue
+        d = toks[start - 2]
+        if d.head == p.head and d.upos in ("PROPN", "ADJ") and d.form[:1].isupper() and base(d.deprel) in ("compound", "amod"):
+            moves[d.id] = (p.id, "amod")
+    return _moved(sent, moves) if moves else sent
+
+
 @_needs("VERB", "nmod:poss")
 def _possessed_gerunds(sent: Sentence) -> Sentence:
     """An "-ing" verb with a possessive and no subject or auxiliary ("Turkey's downing of a
@@ -1255,5 +1271,5 @@ _REPAIRS = (
     _active_passive_subjects, _verbs_read_as_modifiers, _modifiers_read_as_complements, _verbs_on_quantities,
     _split_names, _names_across_coordination, _appositions_read_as_subjects, _comma_lists_read_as_names, _cases_inside_names,
     _agents_on_complements, _inverted_reporting_subjects, _objects_read_as_appositions, _headline_passives,
-    _intransitives_read_as_participles, _objects_read_as_names, _verbs_read_as_compounds, _possessed_gerunds, _particles_read_as_cases,
+    _intransitives_read_as_participles, _objects_read_as_names, _verbs_read_as_compounds, _demonyms_of_possessors, _possessed_gerunds, _particles_read_as_cases,
     _phrasal_infinitives, _places_read_as_modifiers, _objects_read_as_complements)
