@@ -2109,3 +2109,16 @@ def test_demonym_before_a_possessor_is_the_possessors(tmp_path, shipped_dicts):
 8 visit visit NOUN 2 obj
 """, date="2013-12-26")
     assert ("CHN", "111", "JPNGOV") in triples(ps, shipped_dicts)
+
+
+def test_object_hung_on_a_time_word_is_repaired(tmp_path, shipped_dicts):
+    # "Russia struck Kyiv overnight with missiles" with "Kyiv" a compound of "overnight", the object
+    ps = tree(tmp_path, """
+1 Russia Russia PROPN 2 nsubj
+2 struck strike VERB 0 root
+3 Kyiv Kyiv PROPN 4 compound
+4 overnight overnight NOUN 2 obj
+5 with with ADP 6 case
+6 missiles missile NOUN 4 nmod
+""", date="2024-03-01")
+    assert triples(ps, shipped_dicts) == [("RUS", "195", "UKRGOV")]

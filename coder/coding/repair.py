@@ -550,6 +550,25 @@ def _time_words(sent: Sentence, lang: Language) -> Sentence:
     return _rebuilt(sent, changes)
 
 
+@_needs(("obj", "iobj"), words="time_words")
+def _objects_hung_on_time_words(sent: Sentence, lang: Language) -> Sentence:
+    """"struck Ukrainian energy facilities overnight", "struck Kyiv overnight" with the object's
+    words hung on the time word read as the object: the noun right before it heads the object (its
+    other words go with it), and the time word is a time of the verb."""
+    toks, words = sent.tokens, lang.time_words
+    for t in toks:
+        if base(t.deprel) not in ("obj", "iobj") or t.id < 2 or fold(t.form) not in words and fold(t.lemma) not in words:
+            continue
+        new = toks[t.id - 2]
+        if new.head != t.id or base(new.deprel) not in ("compound", "flat") or new.upos not in ("NOUN", "PROPN"):
+            continue
+        changes: dict[int, dict[str, object]] = {
+            new.id: {"head": t.head, "deprel": t.deprel}, t.id: {"deprel": "obl:tmod"}}
+        changes.update((c, {"head": new.id}) for c in sent.children(t.id) if c < new.id)
+        return _rebuilt(sent, changes)
+    return sent
+
+
 def _bare_time_object(sent: Sentence, t: Token) -> bool:
     """A time word alone read as the verb's object ("ont manifesté samedi"); not one heading the
     object's words ("struck Ukrainian energy facilities overnight")."""
@@ -1267,7 +1286,7 @@ def _objects_read_as_complements(sent: Sentence) -> Sentence:
 _REPAIRS = (
     _name_ends_read_as_verbs, _demonyms_read_as_verbs, _perfects_read_as_have, _agents_without_preposition,
     _comma_lists, _allegations_on_objects, _infinitives_on_objects, _quantity_objects, _verbs_read_as_nouns,
-    _verbs_inside_names, _time_words, _adverb_prepositions, _subordinate_subjects, _names_read_as_verbs, _appositive_subjects,
+    _verbs_inside_names, _time_words, _objects_hung_on_time_words, _adverb_prepositions, _subordinate_subjects, _names_read_as_verbs, _appositive_subjects,
     _active_passive_subjects, _verbs_read_as_modifiers, _modifiers_read_as_complements, _verbs_on_quantities,
     _split_names, _names_across_coordination, _appositions_read_as_subjects, _comma_lists_read_as_names, _cases_inside_names,
     _agents_on_complements, _inverted_reporting_subjects, _objects_read_as_appositions, _headline_passives,
