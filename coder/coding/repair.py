@@ -673,7 +673,7 @@ def _verbs_inside_names(sent: Sentence, verbs: Container[str]) -> Sentence:
     for t in toks:
         i = t.id
         if i < 2 or i == len(toks) or not t.form[:1].islower() or t.upos not in ("PROPN", "NOUN", "X") \
-                or fold(t.form) not in verbs:
+                or toks[i - 2].upos != "PROPN" or not toks[i - 2].form[:1].isupper() or fold(t.form) not in verbs:
             continue
         subj = i - 1
         while subj > 1 and toks[subj - 2].upos == "PROPN" and toks[subj - 2].form[:1].isupper():
@@ -684,7 +684,7 @@ def _verbs_inside_names(sent: Sentence, verbs: Container[str]) -> Sentence:
         while end < len(toks) and toks[end].upos in _PHRASE_WORDS:
             end += 1
         nouns = [k for k in range(i + 1, end + 1) if toks[k - 1].upos in ("PROPN", "NOUN")]
-        if toks[i - 2].upos != "PROPN" or not toks[i - 2].form[:1].isupper() or not nouns:
+        if not nouns:
             continue
         subj_words, obj_words, obj = range(subj, i), range(i + 1, end + 1), nouns[-1]
         root = _root(toks)
@@ -1105,17 +1105,18 @@ def _objects_read_as_names(sent: Sentence) -> Sentence:
     have ("Israel bombs Gaza": "Gaza" flat under "bombs"; "Russia attacks Ukrainian ports"), is
     the verb's object when it has none (not after a comma)."""
     fix: dict[int, dict[str, object]] = {}
+    given: set[int] = set()  # the verbs given an object (one each)
     for t in chain(_with(sent.tokens, "base", "flat"), _with(sent.tokens, "base", "appos")):  # (flat parts first)
         if not t.head or t.head > t.id or t.upos not in ("NOUN", "PROPN") \
-                or sent.token(t.head).upos != "VERB" or t.head in fix:
+                or sent.token(t.head).upos != "VERB" or t.head in given:
             continue
         first = _first_word(sent, t.id)
         if first > 1 and sent.token(first - 1).form == "," \
                 or any(base(sent.token(c).deprel) == "obj" for c in sent.children(t.head)):
             continue
         fix[t.id] = {"deprel": "obj"}
-        fix[t.head] = {}  # (one object a verb)
-    return _rebuilt(sent, {i: ch for i, ch in fix.items() if ch}) if fix else sent
+        given.add(t.head)
+    return _rebuilt(sent, fix) if fix else sent
 
 
 def _first_word(sent: Sentence, tid: int) -> int:

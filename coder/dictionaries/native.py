@@ -282,7 +282,7 @@ def _load_verbs(b: _Builder, path: Path, synsets: dict[str, list[str]], seen: di
         seen[pid] = f"{path}:{line}"
         order[0] += 1
         target = p.get("target")
-        if p.get("require_target", False) not in (True, False):
+        if not isinstance(p.get("require_target", False), bool):
             b.err(path, line, f"require_target is true or false, got {p['require_target']!r}")
         out.append(Pattern(
             id=pid, lemmas=lemmas, code=code, nominal="noun" in p,
